@@ -1,0 +1,23 @@
+# bench/local.mk — `make bench`: throughput and peak RSS of `bitext segment` beside
+# `wc -m` (see bench/README.md).  Included from the top-level Makefile.am; not part of
+# `make check`.  Corpora are built under $(top_builddir)/bench/work, never in the source
+# tree, so this works in a read-only source tree (make distcheck).
+# `make clean` removes bench/work once the top-level Makefile.am has
+#   clean-local: clean-local-bench
+
+EXTRA_DIST += \
+	bench/README.md \
+	bench/bench-segment.sh \
+	bench/make-corpus.sh
+
+.PHONY: bench clean-local-bench
+
+bench: src/bitext$(EXEEXT)
+	BITEXT='$(abs_top_builddir)/src/bitext$(EXEEXT)' \
+	BITEXT_DATADIR='$(abs_top_srcdir)/data' \
+	CORPORA='$(abs_top_srcdir)/corpora' \
+	BENCH_WORK='$(abs_top_builddir)/bench/work' \
+	$(SHELL) '$(srcdir)/bench/bench-segment.sh'
+
+clean-local-bench:
+	-rm -rf bench/work

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# man/: manual pages made by help2man from each command's --help and the
+# man/*.x files beside them (description, examples, see also).
+EXTRA_DIST += man/bitext.x man/bitext-segment.x
+
+if HAVE_HELP2MAN
+man_MANS = man/bitext.1 man/bitext-segment.1
+CLEANFILES += $(man_MANS)
+
+HELP2MAN_RUN = LC_ALL=C.UTF-8 LANGUAGE= BITEXT_DATADIR=$(abs_top_srcdir)/data \
+	$(HELP2MAN) --no-info --no-discard-stderr --version-option=--version
+
+man/bitext.1: src/bitext$(EXEEXT) $(srcdir)/man/bitext.x
+	$(AM_V_GEN)$(MKDIR_P) man && $(HELP2MAN_RUN) \
+	  --name='translation and alignment workbench' \
+	  --include=$(srcdir)/man/bitext.x --output=$@ src/bitext$(EXEEXT)
+
+man/bitext-%.1: src/bitext$(EXEEXT) $(srcdir)/man/bitext-%.x
+	$(AM_V_GEN)$(MKDIR_P) man && $(HELP2MAN_RUN) \
+	  --help-option='$* --help' \
+	  --name="$$(src/bitext$(EXEEXT) --help | sed -n 's/^  $* *//p')" \
+	  --include=$(srcdir)/man/bitext-$*.x --output=$@ src/bitext$(EXEEXT)
+endif

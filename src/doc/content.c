@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Content with inline codes; see content.h for the marker scheme.
+ */
+#include "system.h"
+#include "doc/content.h"
+#include "core/xalloc.h"
+
+void
+bt_content_init(struct bt_content *c)
+{
+	c->text = bt_xstrdup("");
+	c->len = 0;
+	c->codes = NULL;
+	c->n_codes = 0;
+}
+
+void
+bt_content_release(struct bt_content *c)
+{
+	for (size_t i = 0; i < c->n_codes; i++) {
+		free(c->codes[i].type);
+		free(c->codes[i].data);
+		free(c->codes[i].display);
+	}
+	free(c->codes);
+	free(c->text);
+	c->text = NULL;
+	c->len = 0;
+	c->codes = NULL;
+	c->n_codes = 0;
+}
+
+static void
+append_raw(struct bt_content *c, const char *text, size_t len)
+{
+	c->text = bt_xrealloc(c->text, c->len + len + 1);
+	memcpy(c->text + c->len, text, len);
+	c->len += len;
+	c->text[c->len] = '\0';
+}
+
+void
+bt_content_set_text(struct bt_content *c, const char *text, size_t len)
+{
+	bt_content_release(c);
+	bt_content_init(c);
+	bt_content_add_text(c, text, len);
+}
+
+int
+bt_mark_at(const char *s, size_t len, enum bt_code_kind *kind)
+{
+	const unsigned char *u = (const unsigned char *) s;
+	if (len < BT_MARK_LEN || u[0] != 0xEF || u[1] != 0xB7
+	    || u[2] < 0x90 || u[2] > 0x92)
+		return 0;
+	if (kind)
+		*kind = u[2] == 0x90 ? BT_CODE_OPEN
+			: u[2] == 0x91 ? BT_CODE_CLOSE : BT_CODE_STANDALONE;
+	return 1;
+}
+
+void
+bt_content_add_text(struct bt_content *c, const char *text, size_t len)
+{
+	size_t done = 0;
+	for (size_t i = 0; i + BT_MARK_LEN <= len; i++) {
+		if ((unsigned char) text[i] != 0xEF
+		    || !bt_mark_at(text + i, len - i, NULL))
+			continue;
+		append_raw(c, text + done, i - done);
+		/* The input holds a marker character: keep it as data. */
+		bt_content_add_code(c, BT_CODE_STANDALONE, -1, NULL,
+				    text + i, BT_MARK_LEN);
+		i += BT_MARK_LEN - 1;
+		done = i + 1;
+	}
+	append_raw(c, text + done, len - done);
+}
+
+size_t
+bt_content_add_code(struct bt_content *c, enum bt_code_kind kind, int id,
+		    const char *type, const char *data, size_t data_len)
+{
+	static const char marks[3][BT_MARK_LEN] = {
+		"\xEF\xB7\x90", "\xEF\xB7\x91", "\xEF\xB7\x92",
+	};
+	c->codes = bt_xreallocarray(c->codes, c->n_codes + 1,
+				    sizeof(*c->codes));
+	struct bt_code *code = &c->codes[c->n_codes];
+	code->kind = kind;
+	code->id = id;
+	code->type = bt_xstrdup(type);
+	code->data = bt_xmalloc(data_len + 1);
+	memcpy(code->data, data, data_len);
+	code->data[data_len] = '\0';
+	code->data_len = data_len;
+	code->display = NULL;
+	append_raw(c, marks[kind], BT_MARK_LEN);
+	return c->n_codes++;
+}
+
+void
+bt_content_copy(struct bt_content *dst, const struct bt_content *src)
+{
+	dst->text = bt_xstrndup(src->text, src->len);
+	dst->len = src->len;
+	dst->n_codes = src->n_codes;
+	dst->codes = src->n_codes
+		? bt_xcalloc(src->n_codes, sizeof(*dst->codes)) : NULL;
+	for (size_t i = 0; i < src->n_codes; i++) {
+		const struct bt_code *s = &src->codes[i];
+		struct bt_code *d = &dst->codes[i];
+		d->kind = s->kind;
+		d->id = s->id;
+		d->type = bt_xstrdup(s->type);
+		d->data = bt_xmalloc(s->data_len + 1);
+		memcpy(d->data, s->data, s->data_len + 1);
+		d->data_len = s->data_len;
+		d->display = bt_xstrdup(s->display);
+	}
+}
+
+size_t
+bt_content_count_codes(const struct bt_content *c, size_t start, size_t end)
+{
+	size_t n = 0;
+	for (size_t i = start; i + BT_MARK_LEN <= end; i++)
+		if ((unsigned char) c->text[i] == 0xEF
+		    && bt_mark_at(c->text + i, end - i, NULL))
+			n++, i += BT_MARK_LEN - 1;
+	return n;
+}
+
+void
+bt_content_render(const struct bt_content *c, size_t start, size_t end,
+		  size_t first_code, struct bt_buf *out)
+{
+	size_t code = first_code;
+	size_t done = start;
+	for (size_t i = start; i + BT_MARK_LEN <= end; i++) {
+		if ((unsigned char) c->text[i] != 0xEF
+		    || !bt_mark_at(c->text + i, end - i, NULL))
+			continue;
+		if (code >= c->n_codes)
+			BT_BUG("more markers than codes");
+		bt_buf_add(out, c->text + done, i - done);
+		bt_buf_add(out, c->codes[code].data, c->codes[code].data_len);
+		code++;
+		i += BT_MARK_LEN - 1;
+		done = i + 1;
+	}
+	bt_buf_add(out, c->text + done, end - done);
+}

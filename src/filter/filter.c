@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The filter table, format detection, and what all filters share.
+ */
+#include "system.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "filter/filter.h"
+#include "core/xalloc.h"
+
+/* Most specific first: the text filter reads anything, so it is last. */
+static const struct bt_filter *const filters[] = {
+	&bt_filter_text,
+};
+
+const struct bt_filter *
+bt_filter_at(size_t i)
+{
+	return i < BT_ARRAY_SIZE(filters) ? filters[i] : NULL;
+}
+
+const struct bt_filter *
+bt_filter_find(const char *name)
+{
+	for (size_t i = 0; i < BT_ARRAY_SIZE(filters); i++)
+		if (!strcmp(filters[i]->name, name))
+			return filters[i];
+	return NULL;
+}
+
+const struct bt_filter *
+bt_filter_detect(const char *path, struct bt_error *err)
+{
+	char head[4096];
+	ssize_t n = 0;
+	if (strcmp(path, "-")) {
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			bt_error_set(err, BT_EIO, path, _("cannot open: %s"),
+				     strerror(errno));
+			return NULL;
+		}
+		n = read(fd, head, sizeof(head));
+		close(fd);
+		if (n < 0) {
+			bt_error_set(err, BT_EIO, path, _("cannot read: %s"),
+				     strerror(errno));
+			return NULL;
+		}
+	}
+	const struct bt_filter *best = NULL;
+	int best_score = 0;
+	for (size_t i = 0; i < BT_ARRAY_SIZE(filters); i++) {
+		int score = filters[i]->probe(path, head, (size_t) n);
+		if (score > best_score)
+			best = filters[i], best_score = score;
+	}
+	if (!best)
+		bt_error_set(err, BT_EUSAGE, path,
+			     _("cannot tell the file's format; "
+			       "name it with --format"));
+	return best;
+}
+
+void
+bt_unit_render(const struct bt_unit *u, struct bt_buf *out)
+{
+	const struct bt_content *src = &u->source;
+	if (!u->n_segments) {
+		bt_content_render(src, 0, src->len, 0, out);
+		return;
+	}
+	size_t pos = 0, code = 0;
+	for (size_t i = 0; i < u->n_segments; i++) {
+		const struct bt_segment *s = &u->segments[i];
+		/* Ignorable text before the segment, from the source. */
+		bt_content_render(src, pos, s->start, code, out);
+		code += bt_content_count_codes(src, pos, s->start);
+		size_t in_seg = bt_content_count_codes(src, s->start, s->end);
+		if (s->target)
+			bt_content_render(s->target, 0, s->target->len, 0, out);
+		else
+			bt_content_render(src, s->start, s->end, code, out);
+		code += in_seg;
+		pos = s->end;
+	}
+	bt_content_render(src, pos, src->len, code, out);
+}
+
+struct bt_document *
+bt_filter_read_document(const struct bt_filter *f, const char *path,
+			const struct bt_filter_options *opt,
+			struct bt_error *err)
+{
+	struct bt_document *doc = bt_document_new(path);
+	doc->filter = bt_xstrdup(f->name);
+	struct bt_sink sink = bt_document_sink(doc);
+	if (f->read(path, opt, &sink, err) < 0) {
+		bt_document_free(doc);
+		return NULL;
+	}
+	return doc;
+}

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Filters: one per document format, each a {name, probe, read, write}
+ * entry in one table (filter.c), as commands are in src/bitext.c.
+ *
+ * read() turns a file into skeleton text and units pushed to a sink (see
+ * doc/document.h), streaming where the format allows.  write() turns a
+ * document, with targets where the units have them, back into the format.
+ * The invariant of every filter: read, then write with no targets, gives
+ * the input back byte for byte.
+ *
+ * To add a filter: write src/filter/NAME.c defining `const struct
+ * bt_filter bt_filter_NAME`, declare it below, add it to the table in
+ * filter.c and to src/local.mk, and give it round-trip tests.
+ */
+#ifndef BT_FILTER_FILTER_H
+#define BT_FILTER_FILTER_H
+
+#include <stddef.h>
+
+#include "core/error.h"
+#include "core/output.h"
+#include "doc/document.h"
+
+struct bt_filter_options {
+	const char *encoding;	/* --encoding, or NULL to detect */
+	const struct bt_diag *diag;
+};
+
+struct bt_filter {
+	const char *name;	/* "text", "html"... as given to --format */
+	const char *version;	/* recorded in XLIFF so merge can check */
+	const char *summary;	/* N_() one-line description */
+	/*
+	 * How sure the filter is that it reads this file, 0 (no) to 100,
+	 * from its name and its first bytes head[0..len).
+	 */
+	int (*probe)(const char *path, const char *head, size_t len);
+	int (*read)(const char *path, const struct bt_filter_options *opt,
+		    const struct bt_sink *sink, struct bt_error *err);
+	int (*write)(const struct bt_document *doc, struct bt_output *out,
+		     struct bt_error *err);
+};
+
+extern const struct bt_filter bt_filter_text;
+
+/* The filter named name, or NULL. */
+const struct bt_filter *bt_filter_find(const char *name);
+/* The i-th filter of the table, NULL past the end. */
+const struct bt_filter *bt_filter_at(size_t i);
+/*
+ * The filter that reads path best, from its name and first bytes.
+ * Returns NULL and fills err when the file cannot be read.
+ */
+const struct bt_filter *bt_filter_detect(const char *path,
+					 struct bt_error *err);
+
+/*
+ * Appends the text of unit u to out as it goes back into the document:
+ * each segment's target where it has one (or its source), with the
+ * ignorable text between segments as in the source, and every inline code
+ * as its original data.  Filters whose format needs no escaping use it as
+ * it is.
+ */
+void bt_unit_render(const struct bt_unit *u, struct bt_buf *out);
+
+/* Reads a whole document with filter f into a new document. */
+struct bt_document *bt_filter_read_document(const struct bt_filter *f,
+					    const char *path,
+					    const struct bt_filter_options *opt,
+					    struct bt_error *err);
+
+#endif /* BT_FILTER_FILTER_H */

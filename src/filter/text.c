@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The plain-text filter.
+ *
+ * A unit is a paragraph.  Paragraphs end at a blank line (two line breaks
+ * with only spaces between them), at a form feed, and at a run of two or
+ * more ideographic spaces (U+3000): Chinese web text often has no line
+ * breaks at all and starts each paragraph with "　　" instead.  Whitespace
+ * around a paragraph, the indentation included, is skeleton; a single line
+ * break inside a paragraph is part of its text.
+ *
+ * The reader streams: it holds one paragraph (and the whitespace after it)
+ * at a time, so memory does not grow with the file.
+ */
+#include "system.h"
+#include "filter/filter.h"
+#include "core/buf.h"
+#include "core/input.h"
+#include "core/xalloc.h"
+
+#define TEXT_FILTER_VERSION "1"
+
+/* A paragraph longer than this is refused rather than eating memory. */
+enum { MAX_PARAGRAPH = 256 << 20, CHUNK = 1 << 16 };
+
+static int
+text_probe(const char *path, const char *head, size_t len)
+{
+	(void) head;
+	(void) len;
+	size_t n = strlen(path);
+	if (n > 4 && !strcasecmp(path + n - 4, ".txt"))
+		return 50;
+	return 1;	/* anything can be read as text */
+}
+
+/* Length of the whitespace character at s[0..n), 0 if none.  Only the
+ * characters that shape paragraphs count: ASCII blanks and U+3000. */
+static size_t
+space_len(const unsigned char *s, size_t n)
+{
+	switch (s[0]) {
+	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+		return 1;
+	case 0xE3:
+		return n >= 3 && s[1] == 0x80 && s[2] == 0x80 ? 3 : 0;
+	default:
+		return 0;
+	}
+}
+
+/* Whether the whitespace run s[0..n) separates two paragraphs. */
+static int
+is_paragraph_break(const unsigned char *s, size_t n)
+{
+	int breaks = 0, ideographic = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == 0xE3) {		/* U+3000 */
+			if (++ideographic >= 2)
+				return 1;
+			i += 2;
+			continue;
+		}
+		ideographic = 0;
+		if (s[i] == '\f')
+			return 1;
+		if (s[i] == '\n' || (s[i] == '\r'
+				     && (i + 1 == n || s[i + 1] != '\n')))
+			if (++breaks >= 2)
+				return 1;
+	}
+	return 0;
+}
+
+struct text_reader {
+	const struct bt_sink *sink;
+	struct bt_unit_ids *ids;
+	struct bt_buf buf;	/* decoded text; buf[0..start) handed on */
+	size_t start;		/* what is not handed on starts here */
+	size_t scan;		/* buf[start..scan) is examined */
+	int in_unit;		/* buf[start..] starts with a paragraph */
+	const char *path;
+};
+
+static int
+emit_unit(struct text_reader *r, size_t end, struct bt_error *err)
+{
+	struct bt_unit *u = bt_unit_new();
+	bt_content_add_text(&u->source, r->buf.data + r->start,
+			    end - r->start);
+	bt_unit_ids_assign(r->ids, u);
+	bt_unit_set_one_segment(u);
+	r->start = end;
+	return r->sink->unit(r->sink->ctx, u, err);
+}
+
+static int
+emit_skeleton(struct text_reader *r, size_t end, struct bt_error *err)
+{
+	size_t from = r->start;
+	r->start = end;
+	if (end == from)
+		return 0;
+	return r->sink->skeleton(r->sink->ctx, r->buf.data + from, end - from,
+				 err);
+}
+
+/*
+ * Hands on what buf holds up to the last decision that can be made
+ * without seeing more text; at_eof says there is no more.
+ */
+static int
+process(struct text_reader *r, int at_eof, struct bt_error *err)
+{
+	const unsigned char *s = (const unsigned char *) r->buf.data;
+	size_t n = r->buf.len;
+	size_t i = r->scan;
+
+	while (i < n) {
+		size_t w = space_len(s + i, n - i);
+		if (!r->in_unit) {
+			if (w) {
+				i += w;
+				continue;
+			}
+			/* A paragraph starts: hand on the skeleton first. */
+			if (emit_skeleton(r, i, err) < 0)
+				return -1;
+			r->in_unit = 1;
+			continue;
+		}
+		if (!w) {
+			i++;
+			continue;
+		}
+		/* A whitespace run inside or after a paragraph: find its
+		 * end, which may need more text. */
+		size_t end = i;
+		while (end < n && (w = space_len(s + end, n - end)))
+			end += w;
+		if (end == n && !at_eof)
+			break;
+		if (end == n || is_paragraph_break(s + i, end - i)) {
+			if (emit_unit(r, i, err) < 0)
+				return -1;
+			r->in_unit = 0;
+		}
+		i = end;
+	}
+	r->scan = i;
+	if (at_eof) {
+		if (r->in_unit ? emit_unit(r, n, err) < 0
+			       : emit_skeleton(r, n, err) < 0)
+			return -1;
+		return 0;
+	}
+	/* A long run of whitespace: hand it on in pieces. */
+	if (!r->in_unit && r->scan == n && emit_skeleton(r, n, err) < 0)
+		return -1;
+	if (n - r->start > MAX_PARAGRAPH)
+		return bt_error_set(err, BT_ELIMIT, r->path,
+				    _("a paragraph is longer than %d MB"),
+				    MAX_PARAGRAPH >> 20);
+	/* Keep only what is not handed on: one move per chunk read. */
+	memmove(r->buf.data, r->buf.data + r->start, n - r->start);
+	r->buf.len = n - r->start;
+	r->scan -= r->start;
+	r->start = 0;
+	return 0;
+}
+
+static int
+text_read(const char *path, const struct bt_filter_options *opt,
+	  const struct bt_sink *sink, struct bt_error *err)
+{
+	struct bt_input *in = bt_input_open(path, opt->encoding, err);
+	if (!in)
+		return -1;
+	struct text_reader r = { sink, bt_unit_ids_new(), BT_BUF_INIT, 0, 0,
+				 0, bt_input_path(in) };
+	struct bt_doc_info info = { bt_input_encoding(in),
+				    bt_input_has_bom(in), NULL };
+	int rc = sink->begin ? sink->begin(sink->ctx, &info, err) : 0;
+	while (rc == 0) {
+		bt_buf_grow(&r.buf, CHUNK);
+		ssize_t got = bt_input_read(in, r.buf.data + r.buf.len, CHUNK,
+					    err);
+		if (got < 0) {
+			rc = -1;
+			break;
+		}
+		r.buf.len += (size_t) got;
+		r.buf.data[r.buf.len] = '\0';
+		rc = process(&r, got == 0, err);
+		if (got == 0)
+			break;
+	}
+	bt_buf_release(&r.buf);
+	bt_unit_ids_free(r.ids);
+	bt_input_free(in);
+	return rc;
+}
+
+static int
+text_write(const struct bt_document *doc, struct bt_output *out,
+	   struct bt_error *err)
+{
+	struct bt_buf b = BT_BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < doc->n_parts && rc == 0; i++) {
+		const struct bt_skeleton_part *p = &doc->parts[i];
+		if (p->unit == SIZE_MAX) {
+			rc = bt_output_write(out, doc->skeleton + p->offset,
+					     p->len, err);
+			continue;
+		}
+		bt_buf_reset(&b);
+		bt_unit_render(doc->units[p->unit], &b);
+		rc = bt_output_write(out, b.data, b.len, err);
+	}
+	bt_buf_release(&b);
+	return rc;
+}
+
+const struct bt_filter bt_filter_text = {
+	.name = "text",
+	.version = TEXT_FILTER_VERSION,
+	.summary = N_("plain text: paragraphs by blank lines and "
+		      "ideographic indentation"),
+	.probe = text_probe,
+	.read = text_read,
+	.write = text_write,
+};
