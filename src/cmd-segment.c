@@ -66,21 +66,40 @@ usage(void)
 		"as \\t, \\n, \\r and \\\\.\n"), stdout);
 }
 
+/* Whether s[0..8) holds a tab, newline, carriage return or backslash. */
+static int
+has_special_byte(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	/* A byte below 0x20 (tab, newline, CR and other controls, which
+	 * the byte loop then looks at), or a backslash. */
+	uint64_t control = ((w & ~highs) - ones * 0x20) & ~w & highs;
+	uint64_t x = w ^ (ones * '\\');
+	return (control | ((x - ones) & ~x & highs)) != 0;
+}
+
 static void
 add_tsv_escaped(struct bt_buf *b, const char *s, size_t len)
 {
+	static const unsigned char special[256] = {
+		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+	};
 	size_t done = 0;
 	for (size_t i = 0; i < len; i++) {
-		const char *esc;
-		switch (s[i]) {
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\\': esc = "\\\\"; break;
-		default: continue;
-		}
+		/* Most segments hold nothing to escape: skip 8 at a time. */
+		while (i + 8 <= len && !has_special_byte(s + i))
+			i += 8;
+		if (i >= len)
+			break;
+		unsigned char e = special[(unsigned char) s[i]];
+		if (!e)
+			continue;
 		bt_buf_add(b, s + done, i - done);
-		bt_buf_add(b, esc, 2);
+		bt_buf_addch(b, '\\');
+		bt_buf_addch(b, (char) e);
 		done = i + 1;
 	}
 	bt_buf_add(b, s + done, len - done);
@@ -312,8 +331,9 @@ cmd_segment(int argc, char **argv)
 	}
 	run.srx = srx;
 	run.n_files = (size_t) (argc - optind);
-	const char *inputs[] = { NULL };
-	run.out = bt_output_open(output, NULL, false, inputs, &err);
+	/* argv[argc] is NULL: the inputs list ends there. */
+	run.out = bt_output_open(output, NULL, false,
+				 (const char *const *) argv + optind, &err);
 	if (!run.out) {
 		status = bt_cli_report(&err);
 		goto done;

@@ -46,6 +46,7 @@ CLI_TESTS = \
 	tests/cli/t0002-version.sh \
 	tests/cli/t0003-usage-errors.sh \
 	tests/cli/t0004-messages-zh-CN.sh \
+	tests/cli/t0009-source-lint.sh \
 	tests/cli/t1001-segment-golden.sh \
 	tests/cli/t1002-segment-seed.sh \
 	tests/cli/t1003-segment-formats.sh \

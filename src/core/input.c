@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <unistd.h>
-#include <unistr.h>
 
 #include "core/input.h"
 #include "core/xalloc.h"
@@ -169,6 +168,55 @@ bad_bytes(struct bt_input *in, long long offset, struct bt_error *err)
 	return -1;
 }
 
+/*
+ * The first invalid byte of s[0..n) as UTF-8 (RFC 3629: no overlongs, no
+ * surrogates, nothing above U+10FFFF), or NULL.  Like libunistring's
+ * u8_check, with a fast path over ASCII, which is most of many texts.
+ */
+static const uint8_t *
+utf8_check(const uint8_t *s, size_t n)
+{
+	const uint8_t *end = s + n;
+	while (s < end) {
+		if (end - s >= 8) {
+			uint64_t w;
+			memcpy(&w, s, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				s += 8;
+				continue;
+			}
+		}
+		uint8_t c = *s;
+		if (c < 0x80) {
+			s++;
+			continue;
+		}
+		size_t left = (size_t) (end - s);
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (left < 2 || (s[1] ^ 0x80) >= 0x40)
+				return s;
+			s += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (left < 3 || (s[1] ^ 0x80) >= 0x40
+			    || (s[2] ^ 0x80) >= 0x40
+			    || (c == 0xE0 && s[1] < 0xA0)	/* overlong */
+			    || (c == 0xED && s[1] >= 0xA0))	/* surrogate */
+				return s;
+			s += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (left < 4 || (s[1] ^ 0x80) >= 0x40
+			    || (s[2] ^ 0x80) >= 0x40 || (s[3] ^ 0x80) >= 0x40
+			    || (c == 0xF0 && s[1] < 0x90)	/* overlong */
+			    || (c == 0xF4 && s[1] >= 0x90))	/* > U+10FFFF */
+				return s;
+			s += 4;
+		} else {
+			return s;
+		}
+	}
+	return NULL;
+}
+
 /* Length of the longest prefix of s[0..n) that ends on a character
  * boundary, looking at most 3 bytes back for a lead byte. */
 static size_t
@@ -210,7 +258,7 @@ read_utf8(struct bt_input *in, char *buf, size_t cap, struct bt_error *err)
 				return -1;
 			continue;
 		}
-		const uint8_t *bad = u8_check(s, ok);
+		const uint8_t *bad = utf8_check(s, ok);
 		if (bad)
 			return bad_bytes(in, in->raw_offset + (bad - s), err);
 		memcpy(buf, s, ok);
@@ -242,7 +290,7 @@ read_iconv(struct bt_input *in, char *buf, size_t cap, struct bt_error *err)
 		if (dst > buf) {
 			/* glibc's decoders can pass U+FFFE-style noise; make
 			 * sure what we hand on is valid UTF-8. */
-			if (u8_check((const uint8_t *) buf, (size_t)(dst - buf)))
+			if (utf8_check((const uint8_t *) buf, (size_t) (dst - buf)))
 				return bad_bytes(in, at, err);
 			return dst - buf;
 		}

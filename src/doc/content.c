@@ -6,10 +6,14 @@
 #include "doc/content.h"
 #include "core/xalloc.h"
 
+/* The text of empty content: shared, so that a unit costs no allocation
+ * until it has text.  Never written to or freed. */
+static char empty_text[1];
+
 void
 bt_content_init(struct bt_content *c)
 {
-	c->text = bt_xstrdup("");
+	c->text = empty_text;
 	c->len = 0;
 	c->codes = NULL;
 	c->n_codes = 0;
@@ -24,7 +28,8 @@ bt_content_release(struct bt_content *c)
 		free(c->codes[i].display);
 	}
 	free(c->codes);
-	free(c->text);
+	if (c->text != empty_text)
+		free(c->text);
 	c->text = NULL;
 	c->len = 0;
 	c->codes = NULL;
@@ -34,7 +39,10 @@ bt_content_release(struct bt_content *c)
 static void
 append_raw(struct bt_content *c, const char *text, size_t len)
 {
-	c->text = bt_xrealloc(c->text, c->len + len + 1);
+	if (!len)
+		return;
+	c->text = bt_xrealloc(c->text == empty_text ? NULL : c->text,
+			      c->len + len + 1);
 	memcpy(c->text + c->len, text, len);
 	c->len += len;
 	c->text[c->len] = '\0';
@@ -61,20 +69,33 @@ bt_mark_at(const char *s, size_t len, enum bt_code_kind *kind)
 	return 1;
 }
 
+/* The next possible marker at or after s[i], or n: markers are the only
+ * characters that start with 0xEF 0xB7. */
+static size_t
+next_mark(const char *s, size_t i, size_t n)
+{
+	while (i + BT_MARK_LEN <= n) {
+		const char *p = memchr(s + i, 0xEF, n - i - BT_MARK_LEN + 1);
+		if (!p)
+			break;
+		i = (size_t) (p - s);
+		if (bt_mark_at(p, n - i, NULL))
+			return i;
+		i++;
+	}
+	return n;
+}
+
 void
 bt_content_add_text(struct bt_content *c, const char *text, size_t len)
 {
-	size_t done = 0;
-	for (size_t i = 0; i + BT_MARK_LEN <= len; i++) {
-		if ((unsigned char) text[i] != 0xEF
-		    || !bt_mark_at(text + i, len - i, NULL))
-			continue;
+	size_t done = 0, i;
+	while ((i = next_mark(text, done, len)) < len) {
 		append_raw(c, text + done, i - done);
 		/* The input holds a marker character: keep it as data. */
 		bt_content_add_code(c, BT_CODE_STANDALONE, -1, NULL,
 				    text + i, BT_MARK_LEN);
-		i += BT_MARK_LEN - 1;
-		done = i + 1;
+		done = i + BT_MARK_LEN;
 	}
 	append_raw(c, text + done, len - done);
 }
@@ -126,10 +147,10 @@ size_t
 bt_content_count_codes(const struct bt_content *c, size_t start, size_t end)
 {
 	size_t n = 0;
-	for (size_t i = start; i + BT_MARK_LEN <= end; i++)
-		if ((unsigned char) c->text[i] == 0xEF
-		    && bt_mark_at(c->text + i, end - i, NULL))
-			n++, i += BT_MARK_LEN - 1;
+	if (!c->n_codes)
+		return 0;
+	while ((start = next_mark(c->text, start, end)) < end)
+		n++, start += BT_MARK_LEN;
 	return n;
 }
 
@@ -138,18 +159,18 @@ bt_content_render(const struct bt_content *c, size_t start, size_t end,
 		  size_t first_code, struct bt_buf *out)
 {
 	size_t code = first_code;
-	size_t done = start;
-	for (size_t i = start; i + BT_MARK_LEN <= end; i++) {
-		if ((unsigned char) c->text[i] != 0xEF
-		    || !bt_mark_at(c->text + i, end - i, NULL))
-			continue;
+	size_t done = start, i;
+	if (!c->n_codes) {
+		bt_buf_add(out, c->text + start, end - start);
+		return;
+	}
+	while ((i = next_mark(c->text, done, end)) < end) {
 		if (code >= c->n_codes)
 			BT_BUG("more markers than codes");
 		bt_buf_add(out, c->text + done, i - done);
 		bt_buf_add(out, c->codes[code].data, c->codes[code].data_len);
 		code++;
-		i += BT_MARK_LEN - 1;
-		done = i + 1;
+		done = i + BT_MARK_LEN;
 	}
 	bt_buf_add(out, c->text + done, end - done);
 }

@@ -72,6 +72,50 @@ is_paragraph_break(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Length of the whitespace character that ends just before s[pos], not
+ * looking before s[lo]; 0 if none. */
+static size_t
+space_before(const unsigned char *s, size_t pos, size_t lo)
+{
+	if (pos > lo && space_len(s + pos - 1, 1))
+		return 1;
+	if (pos >= lo + 3 && space_len(s + pos - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
+/* Bytes that can start a paragraph break: line ends, form feed, and the
+ * first byte of U+3000.  Inside a paragraph only these need a look. */
+static const unsigned char may_break[256] = {
+	['\n'] = 1, ['\r'] = 1, ['\f'] = 1, [0xE3] = 1,
+};
+
+/*
+ * The first index >= i where may_break[] holds, or n.  Eight bytes at a
+ * time (the has-zero-byte trick), since this loop sees every byte of
+ * every paragraph.
+ */
+static size_t
+skip_to_may_break(const unsigned char *s, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+#define HAS_BYTE(w, b) ((((w) ^ (ones * (b))) - ones) & ~((w) ^ (ones * (b))) & highs)
+	while (i + 8 <= n) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		/* Any control character (\n \r \f among them) or 0xE3. */
+		if ((((w & ~highs) - ones * 0x20) & ~w & highs)
+		    | HAS_BYTE(w, 0xE3))
+			break;
+		i += 8;
+	}
+#undef HAS_BYTE
+	while (i < n && !may_break[s[i]])
+		i++;
+	return i;
+}
+
 struct text_reader {
 	const struct bt_sink *sink;
 	struct bt_unit_ids *ids;
@@ -117,9 +161,9 @@ process(struct text_reader *r, int at_eof, struct bt_error *err)
 	size_t i = r->scan;
 
 	while (i < n) {
-		size_t w = space_len(s + i, n - i);
+		size_t w;
 		if (!r->in_unit) {
-			if (w) {
+			if ((w = space_len(s + i, n - i))) {
 				i += w;
 				continue;
 			}
@@ -129,19 +173,26 @@ process(struct text_reader *r, int at_eof, struct bt_error *err)
 			r->in_unit = 1;
 			continue;
 		}
-		if (!w) {
-			i++;
+		i = skip_to_may_break(s, i, n);
+		if (i == n)
+			break;
+		if (!(w = space_len(s + i, n - i))) {
+			i++;	/* a CJK character other than U+3000 */
 			continue;
 		}
-		/* A whitespace run inside or after a paragraph: find its
-		 * end, which may need more text. */
-		size_t end = i;
+		/* The whitespace run around it: where does it start and end
+		 * (which may need more text)? */
+		size_t run = i, end = i;
+		while ((w = space_before(s, run, r->start)))
+			run -= w;
 		while (end < n && (w = space_len(s + end, n - end)))
 			end += w;
-		if (end == n && !at_eof)
+		if (end == n && !at_eof) {
+			i = run;
 			break;
-		if (end == n || is_paragraph_break(s + i, end - i)) {
-			if (emit_unit(r, i, err) < 0)
+		}
+		if (end == n || is_paragraph_break(s + run, end - run)) {
+			if (emit_unit(r, run, err) < 0)
 				return -1;
 			r->in_unit = 0;
 		}
@@ -149,10 +200,15 @@ process(struct text_reader *r, int at_eof, struct bt_error *err)
 	}
 	r->scan = i;
 	if (at_eof) {
-		if (r->in_unit ? emit_unit(r, n, err) < 0
-			       : emit_skeleton(r, n, err) < 0)
-			return -1;
-		return 0;
+		if (r->in_unit) {
+			/* Trailing blanks at the very end are skeleton. */
+			size_t run = n, w;
+			while ((w = space_before(s, run, r->start)))
+				run -= w;
+			if (emit_unit(r, run, err) < 0)
+				return -1;
+		}
+		return emit_skeleton(r, n, err);
 	}
 	/* A long run of whitespace: hand it on in pieces. */
 	if (!r->in_unit && r->scan == n && emit_skeleton(r, n, err) < 0)

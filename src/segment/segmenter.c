@@ -15,7 +15,13 @@
 
 /* Backtracking budget per search, so that a pathological rule in a
  * third-party file cannot hang us on one paragraph. */
-enum { MATCH_LIMIT = 10000000, NO_RULE = UINT32_MAX };
+enum { MATCH_LIMIT = 10000000 };
+
+/* A position where a break rule matched, and the first such rule. */
+struct candidate {
+	size_t pos;
+	size_t rule;	/* SIZE_MAX once a no-break rule cancelled it */
+};
 
 struct bt_segmenter {
 	const struct srx_rule **rules;	/* borrowed from the bt_srx */
@@ -23,13 +29,9 @@ struct bt_segmenter {
 	pcre2_match_data *md;		/* owned */
 	pcre2_match_context *mctx;	/* owned */
 	pcre2_jit_stack *jit_stack;	/* owned */
-	uint32_t *first_break;	/* owned: per byte, first break rule */
-	size_t cap;
-	size_t *breaks;		/* owned: break positions of a unit */
-	size_t cap_breaks;
+	struct candidate *candidates;	/* owned: where breaks may go */
+	size_t n_candidates, cap_candidates;
 	size_t len;		/* of the unit being split */
-	size_t last_hit_rule;	/* highest rule that placed a break */
-	int hits;		/* breaks placed inside the unit */
 	const struct bt_diag *diag;
 	int warned_limit;
 };
@@ -89,8 +91,7 @@ bt_segmenter_free(struct bt_segmenter *s)
 	pcre2_match_data_free(s->md);
 	pcre2_match_context_free(s->mctx);
 	pcre2_jit_stack_free(s->jit_stack);
-	free(s->first_break);
-	free(s->breaks);
+	free(s->candidates);
 	free(s);
 }
 
@@ -147,19 +148,57 @@ scan(struct bt_segmenter *s, size_t r, const char *text, size_t len,
 static void
 found_break(struct bt_segmenter *s, size_t r, size_t pos)
 {
-	if (s->first_break[pos] != NO_RULE || pos == 0 || pos >= s->len)
+	if (pos == 0 || pos >= s->len)
 		return;
-	s->first_break[pos] = (uint32_t) r;
-	s->hits++;
-	s->last_hit_rule = r;
+	if (s->n_candidates == s->cap_candidates) {
+		s->cap_candidates = s->cap_candidates ? s->cap_candidates * 2
+						      : 16;
+		s->candidates = bt_xreallocarray(s->candidates,
+						 s->cap_candidates,
+						 sizeof(*s->candidates));
+	}
+	s->candidates[s->n_candidates++] = (struct candidate){ pos, r };
+}
+
+static int
+by_position_then_rule(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	if (x->pos != y->pos)
+		return x->pos < y->pos ? -1 : 1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* Sorts the candidates and keeps, for each position, the first rule. */
+static void
+settle_candidates(struct bt_segmenter *s)
+{
+	qsort(s->candidates, s->n_candidates, sizeof(*s->candidates),
+	      by_position_then_rule);
+	size_t kept = 0;
+	for (size_t i = 0; i < s->n_candidates; i++)
+		if (!kept || s->candidates[kept - 1].pos
+			     != s->candidates[i].pos)
+			s->candidates[kept++] = s->candidates[i];
+	s->n_candidates = kept;
 }
 
 static void
 found_no_break(struct bt_segmenter *s, size_t r, size_t pos)
 {
 	/* A no-break rule wins over the break rules after it. */
-	if (s->first_break[pos] != NO_RULE && s->first_break[pos] > r)
-		s->first_break[pos] = NO_RULE;
+	size_t lo = 0, hi = s->n_candidates;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->candidates[mid].pos < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < s->n_candidates && s->candidates[lo].pos == pos
+	    && s->candidates[lo].rule != SIZE_MAX
+	    && s->candidates[lo].rule > r)
+		s->candidates[lo].rule = SIZE_MAX;
 }
 
 /* Whether the character ending at text[end] (exclusive) / starting at
@@ -230,36 +269,33 @@ bt_segmenter_split(struct bt_segmenter *s, struct bt_unit *u,
 	u->segments = NULL;
 	u->n_segments = 0;
 
-	if (len + 1 > s->cap) {
-		s->cap = len + 1;
-		free(s->first_break);
-		s->first_break = bt_xmalloc(s->cap * sizeof(*s->first_break));
-	}
-	memset(s->first_break, 0xFF, (len + 1) * sizeof(*s->first_break));
-
 	/* Break rules first: where could a break go at all? */
 	s->len = len;
-	s->hits = 0;
-	s->last_hit_rule = 0;
+	s->n_candidates = 0;
 	for (size_t r = 0; r < s->n_rules; r++)
 		if (s->rules[r]->is_break
 		    && scan(s, r, text, len, found_break, err) < 0)
 			return -1;
-	int any = s->hits > 0;
-	/* Then the no-break rules that could cancel one of those. */
-	if (any)
-		for (size_t r = 0; r < s->last_hit_rule; r++)
+	settle_candidates(s);
+	/* Then the no-break rules that could cancel one of those: those
+	 * before the last break rule that placed a candidate. */
+	size_t last = 0;
+	for (size_t i = 0; i < s->n_candidates; i++)
+		if (s->candidates[i].rule > last)
+			last = s->candidates[i].rule;
+	if (s->n_candidates)
+		for (size_t r = 0; r < last; r++)
 			if (!s->rules[r]->is_break
 			    && scan(s, r, text, len, found_no_break, err) < 0)
 				return -1;
 
 	size_t cap = 0, start = 0;
-	if (any)
-		for (size_t p = 1; p < len; p++)
-			if (s->first_break[p] != NO_RULE) {
-				add_segment(u, text, start, p, &cap);
-				start = p;
-			}
+	for (size_t i = 0; i < s->n_candidates; i++)
+		if (s->candidates[i].rule != SIZE_MAX) {
+			add_segment(u, text, start, s->candidates[i].pos,
+				    &cap);
+			start = s->candidates[i].pos;
+		}
 	add_segment(u, text, start, len, &cap);
 	return 0;
 }

@@ -7,11 +7,11 @@
 command -v iconv >/dev/null 2>&1 || skip "no iconv program"
 
 check_same_as_utf8() {	# LANG FILE [OPTIONS...]
-	lang=$1 file=$2
+	c_lang=$1 c_file=$2
 	shift 2
-	run_bitext segment --lang "$lang" --format tsv "$@" "$file"
+	run_bitext segment --lang "$c_lang" --format tsv "$@" "$c_file"
 	expect_status 0
-	expect_same "$work/stdout" "$work/$lang.expect"
+	expect_same "$work/stdout" "$work/$c_lang.expect"
 }
 
 # Chinese: Simplified for GB18030/GBK, Traditional for Big5.
