@@ -21,7 +21,13 @@ struct command {
 
 /* Sorted by name; `bitext --help` lists them in this order. */
 static const struct command commands[] = {
+	{ "convert", cmd_convert,
+	  N_("convert between XLIFF versions and TMX") },
+	{ "extract", cmd_extract,
+	  N_("write documents as XLIFF for translators") },
 	{ "help", cmd_help, N_("show help for bitext or one of its commands") },
+	{ "merge", cmd_merge,
+	  N_("merge translated XLIFF back into documents") },
 	{ "segment", cmd_segment,
 	  N_("split documents into units and sentence segments") },
 };

@@ -15,7 +15,10 @@
 #ifndef BT_COMMANDS_H
 #define BT_COMMANDS_H
 
+int cmd_convert(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
 
 #endif /* BT_COMMANDS_H */

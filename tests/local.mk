@@ -65,3 +65,10 @@ tests/locale/zh_CN/LC_MESSAGES/bitext.mo: $(top_srcdir)/po/zh_CN.po
 CLEANFILES += tests/locale/zh_CN/LC_MESSAGES/bitext.mo
 clean-local-tests:
 	-rm -rf tests/work tests/locale
+
+# --- the test helper -----------------------------------------------------
+check_PROGRAMS += tests/helper/bt-test-tool
+tests_helper_bt_test_tool_SOURCES = tests/helper/bt-test-tool.c
+tests_helper_bt_test_tool_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS)
+tests_helper_bt_test_tool_LDADD = $(BITEXT_LIBS)
+AM_TESTS_ENVIRONMENT += BT_TEST_TOOL='$(abs_top_builddir)/tests/helper/bt-test-tool$(EXEEXT)'; export BT_TEST_TOOL;

@@ -134,6 +134,12 @@ bt_input_open(const char *path, const char *encoding, struct bt_error *err)
 	in->raw_len -= (size_t) in->bom;
 	in->raw_offset = in->bom;
 
+	/* Without a mark, glibc reads "UTF-16" and "UTF-32" as big-endian;
+	 * say so, or writing the document back would add a mark. */
+	if (from && same_encoding(from, "UTF-16"))
+		from = "UTF-16BE";
+	else if (from && same_encoding(from, "UTF-32"))
+		from = "UTF-32BE";
 	if (!from || same_encoding(from, "UTF-8")) {
 		in->encoding = bt_xstrdup("UTF-8");
 	} else {

@@ -22,6 +22,9 @@ struct bt_output {
 	iconv_t cd;		/* (iconv_t) -1 for UTF-8 */
 	char *encoding;		/* owned */
 	struct bt_buf pending;	/* encoded bytes not yet written */
+	char carry[4];		/* a UTF-8 character cut between writes */
+	size_t n_carry;
+	int mode;		/* of the file replaced, or -1 */
 };
 
 static int
@@ -52,7 +55,16 @@ bt_output_open(const char *path, const char *encoding, bool bom,
 
 	struct bt_output *out = bt_xcalloc(1, sizeof(*out));
 	out->path = bt_xstrdup(path);
+	struct stat st;
+	out->mode = strcmp(path, "-") && stat(path, &st) == 0
+		? (int) (st.st_mode & 07777) : -1;
 	out->cd = (iconv_t) -1;
+	/* glibc writes a mark of its own for "UTF-16" and "UTF-32": name
+	 * the byte order, and write the mark only when asked. */
+	if (encoding && !strcasecmp(encoding, "UTF-16"))
+		encoding = "UTF-16BE";
+	else if (encoding && !strcasecmp(encoding, "UTF-32"))
+		encoding = "UTF-32BE";
 	out->encoding = bt_xstrdup(encoding ? encoding : "UTF-8");
 	if (!is_utf8(encoding)) {
 		out->cd = iconv_open(encoding, "UTF-8");
@@ -107,9 +119,32 @@ flush_pending(struct bt_output *out, struct bt_error *err)
 	return 0;
 }
 
+static int encode_part(struct bt_output *out, const char *text, size_t len,
+		       struct bt_error *err);
+
 static int
 encode(struct bt_output *out, const char *text, size_t len,
        struct bt_error *err)
+{
+	/* Complete a character cut at the end of the last write. */
+	while (out->n_carry && len) {
+		out->carry[out->n_carry++] = *text++;
+		len--;
+		unsigned char lead = (unsigned char) out->carry[0];
+		size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+		if (out->n_carry == need || out->n_carry == 4) {
+			size_t n = out->n_carry;
+			out->n_carry = 0;
+			if (encode_part(out, out->carry, n, err) < 0)
+				return -1;
+		}
+	}
+	return encode_part(out, text, len, err);
+}
+
+static int
+encode_part(struct bt_output *out, const char *text, size_t len,
+	    struct bt_error *err)
 {
 	char *src = (char *) text;
 	size_t left = len;
@@ -119,6 +154,11 @@ encode(struct bt_output *out, const char *text, size_t len,
 		size_t room = out->pending.cap - out->pending.len - 1;
 		size_t r = iconv(out->cd, &src, &left, &dst, &room);
 		out->pending.len = (size_t) (dst - out->pending.data);
+		if (r == (size_t) -1 && errno == EINVAL && left < 4) {
+			memcpy(out->carry, src, left);
+			out->n_carry = left;
+			break;
+		}
 		if (r == (size_t) -1 && errno != E2BIG) {
 			/* Show the character that has no equivalent. */
 			size_t n = 1;
@@ -156,12 +196,16 @@ bt_output_puts(struct bt_output *out, const char *s, struct bt_error *err)
 int
 bt_output_commit(struct bt_output *out, struct bt_error *err)
 {
-	int rc = flush_pending(out, err);
+	int rc = out->n_carry ? bt_error_set(err, BT_EENCODING, out->path,
+		_("the text ends inside a UTF-8 character"))
+		: flush_pending(out, err);
 	if (rc == 0 && out->tmp) {
 		/* Give the new file the usual permissions, not mkstemp's. */
 		mode_t mask = umask(0);
 		umask(mask);
-		if (fchmod(out->fd, 0666 & ~mask) < 0 || fsync(out->fd) < 0)
+		mode_t mode = out->mode >= 0 ? (mode_t) out->mode
+			: 0666 & ~mask;
+		if (fchmod(out->fd, mode) < 0 || fsync(out->fd) < 0)
 			rc = bt_error_set(err, BT_EIO, out->path,
 					  _("cannot write: %s"),
 					  strerror(errno));

@@ -209,6 +209,7 @@ bt_document_free(struct bt_document *doc)
 	free(doc->filter);
 	free(doc->encoding);
 	free(doc->lang);
+	free(doc->target_lang);
 	free(doc);
 }
 

@@ -108,6 +108,7 @@ struct bt_document {
 	char *encoding;		/* owned */
 	bool bom;
 	char *lang;		/* owned; declared source language or NULL */
+	char *target_lang;	/* owned; language of the targets, or NULL */
 	struct bt_unit **units;	/* owned */
 	size_t n_units;
 	char *skeleton;		/* owned; all skeleton text, concatenated */

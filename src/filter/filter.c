@@ -64,19 +64,62 @@ bt_filter_detect(const char *path, struct bt_error *err)
 	return best;
 }
 
+bool
+bt_lang_spaces_sentences(const char *lang)
+{
+	static const char *const unspaced[] = {
+		"zh", "ja", "th", "lo", "km", "my", "bo", "yue", "cmn", "wuu",
+		"lzh",
+	};
+	if (!lang)
+		return true;
+	for (size_t i = 0; i < BT_ARRAY_SIZE(unspaced); i++) {
+		size_t n = strlen(unspaced[i]);
+		if (!strncasecmp(lang, unspaced[i], n)
+		    && (lang[n] == '\0' || lang[n] == '-' || lang[n] == '_'))
+			return false;
+	}
+	return true;
+}
+
+/* Whether text[0..len) is only ASCII spaces (or empty). */
+static bool
+only_spaces(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text[i] != ' ')
+			return false;
+	return true;
+}
+
 void
-bt_unit_render(const struct bt_unit *u, struct bt_buf *out)
+bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
+	       struct bt_buf *out)
 {
 	const struct bt_content *src = &u->source;
 	if (!u->n_segments) {
 		bt_content_render(src, 0, src->len, 0, out);
 		return;
 	}
+	bool spaced = bt_lang_spaces_sentences(doc->target_lang);
 	size_t pos = 0, code = 0;
 	for (size_t i = 0; i < u->n_segments; i++) {
 		const struct bt_segment *s = &u->segments[i];
-		/* Ignorable text before the segment, from the source. */
-		bt_content_render(src, pos, s->start, code, out);
+		/* Ignorable text before the segment, from the source, but
+		 * for the space between two translated sentences. */
+		bool between = i > 0 && s->target && u->segments[i - 1].target
+			&& doc->target_lang
+			&& only_spaces(src->text + pos, s->start - pos);
+		if (between) {
+			const struct bt_content *prev = u->segments[i - 1].target;
+			bool has_space = (prev->len && prev->text[prev->len - 1]
+					  == ' ')
+				|| (s->target->len && s->target->text[0] == ' ');
+			if (spaced && !has_space)
+				bt_buf_addch(out, ' ');
+		} else {
+			bt_content_render(src, pos, s->start, code, out);
+		}
 		code += bt_content_count_codes(src, pos, s->start);
 		size_t in_seg = bt_content_count_codes(src, s->start, s->end);
 		if (s->target)

@@ -16,6 +16,7 @@
 #ifndef BT_FILTER_FILTER_H
 #define BT_FILTER_FILTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/error.h"
@@ -61,8 +62,17 @@ const struct bt_filter *bt_filter_detect(const char *path,
  * ignorable text between segments as in the source, and every inline code
  * as its original data.  Filters whose format needs no escaping use it as
  * it is.
+ *
+ * Between two translated segments, the space the source had between them
+ * is adapted to the target language (doc->target_lang): Chinese or
+ * Japanese sentences follow each other with no space, which English needs,
+ * and the other way round.  Line breaks are kept as they are.
  */
-void bt_unit_render(const struct bt_unit *u, struct bt_buf *out);
+void bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
+		    struct bt_buf *out);
+
+/* Whether sentences in lang are separated by spaces (not zh, ja, th...). */
+bool bt_lang_spaces_sentences(const char *lang);
 
 /* Reads a whole document with filter f into a new document. */
 struct bt_document *bt_filter_read_document(const struct bt_filter *f,

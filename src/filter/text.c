@@ -271,7 +271,7 @@ text_write(const struct bt_document *doc, struct bt_output *out,
 			continue;
 		}
 		bt_buf_reset(&b);
-		bt_unit_render(doc->units[p->unit], &b);
+		bt_unit_render(doc, doc->units[p->unit], &b);
 		rc = bt_output_write(out, b.data, b.len, err);
 	}
 	bt_buf_release(&b);

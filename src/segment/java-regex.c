@@ -227,13 +227,33 @@ bt_java_regex_to_pcre2(const char *java, struct bt_buf *out,
 				if (!ok)
 					return bt_error_set(err, BT_ESYNTAX,
 						NULL, _("bad \\u escape"));
-				bt_buf_addf(out, "\\x{%.4s}", p + 2);
+				unsigned long cp = strtoul((char[]){ p[2], p[3],
+					p[4], p[5], 0 }, NULL, 16);
+				/* Java reads an escaped surrogate pair as the
+				 * one character it encodes. */
+				if (cp >= 0xD800 && cp <= 0xDBFF && p[6] == '\\'
+				    && p[7] == 'u' && isxdigit((unsigned char) p[8])
+				    && isxdigit((unsigned char) p[9])
+				    && isxdigit((unsigned char) p[10])
+				    && isxdigit((unsigned char) p[11])) {
+					unsigned long lo = strtoul((char[]){
+						p[8], p[9], p[10], p[11], 0 },
+						NULL, 16);
+					if (lo >= 0xDC00 && lo <= 0xDFFF) {
+						cp = 0x10000 + ((cp - 0xD800)
+							<< 10) + (lo - 0xDC00);
+						p += 6;
+					}
+				}
+				bt_buf_addf(out, "\\x{%lX}", cp);
 				p += 6;
 				continue;
 			}
 			if (e == '0' && p[2] >= '0' && p[2] <= '7') {
+				/* \0n, \0nn, or \0mnn with m at most 3. */
+				size_t max = p[2] <= '3' ? 5 : 4;
 				size_t n = 2;
-				while (n < 5 && p[n] >= '0' && p[n] <= '7')
+				while (n < max && p[n] >= '0' && p[n] <= '7')
 					n++;
 				bt_buf_addf(out, "\\o{%.*s}", (int) (n - 2),
 					    p + 2);

@@ -12,6 +12,7 @@
 #include "segment/srx-internal.h"
 #include "segment/java-regex.h"
 #include "core/buf.h"
+#include "core/xml-safe.h"
 #include "core/xalloc.h"
 
 const char *
@@ -212,13 +213,6 @@ load_maps(struct bt_srx *srx, const xmlNode *maprules,
 	return 0;
 }
 
-static void
-xml_error_ignore(void *ctx, const char *msg, ...)
-{
-	(void) ctx;
-	(void) msg;
-}
-
 struct bt_srx *
 bt_srx_load(const char *path, const struct bt_diag *diag,
 	    struct bt_error *err)
@@ -230,20 +224,12 @@ bt_srx_load(const char *path, const struct bt_diag *diag,
 	/* Java's line terminators for "." and "$". */
 	pcre2_set_newline(srx->cctx, PCRE2_NEWLINE_ANY);
 
-	xmlSetGenericErrorFunc(NULL, xml_error_ignore);
-	xmlDoc *doc = xmlReadFile(path, NULL, XML_PARSE_NONET
-				  | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlDoc *doc = bt_xml_read_file(path, err);
 	if (!doc) {
-		const xmlError *xe = xmlGetLastError();
-		if (xe && xe->code == XML_IO_LOAD_ERROR)
-			bt_error_set(err, BT_EIO, path,
-				     _("cannot read SRX rules"));
-		else
-			bt_error_set(err, BT_ESYNTAX, path,
-				     _("not well-formed XML: %s"),
-				     xe && xe->message ? xe->message : "?");
-		if (xe && xe->line)
-			bt_error_at_line(err, xe->line);
+		if (err && err->code == BT_EIO) {
+			free(err->msg);
+			err->msg = bt_xstrdup(_("cannot read SRX rules"));
+		}
 		goto fail;
 	}
 	const xmlNode *root = xmlDocGetRootElement(doc);

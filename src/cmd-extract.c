@@ -1,0 +1,251 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * bitext extract: documents -> XLIFF for translators.  Each input is read
+ * by its filter, segmented with the SRX rules of the source language, and
+ * written as one <file> with its skeleton, so that merge needs nothing
+ * but the XLIFF.
+ */
+#include "system.h"
+
+#include <getopt.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "core/buf.h"
+#include "core/input.h"
+#include "core/output.h"
+#include "core/xalloc.h"
+#include "filter/filter.h"
+#include "format/skeleton.h"
+#include "format/xliff.h"
+#include "segment/srx.h"
+
+static void
+usage(void)
+{
+	printf(_("Usage: bitext extract [OPTION]... FILE... -o OUT.xlf\n"));
+	fputs(_("Write documents as XLIFF for translators and their CAT "
+		"tools.\n"), stdout);
+	fputs("\n", stdout);
+	fputs(_("  -o, --output=FILE      write the XLIFF to FILE (default: "
+		"standard output)\n"), stdout);
+	fputs(_("  -s, --srclang=LANG     the documents' language (BCP 47), "
+		"required\n"), stdout);
+	fputs(_("  -t, --trglang=LANG     the language to translate into "
+		"(required for 1.2)\n"), stdout);
+	fputs(_("      --xliff=VERSION    2.1 (default), 2.0 or 1.2\n"),
+	      stdout);
+	fputs(_("      --copy-source      fill each target with a copy of "
+		"its source\n"
+		"                         (OmegaT 3.6 translates only such "
+		"targets)\n"), stdout);
+	fputs(_("      --skeleton=WHERE   internal (default: inside the "
+		"XLIFF) or external\n"
+		"                         (OUT.fN.skl files beside it)\n"),
+	      stdout);
+	fputs(_("      --srx=FILE         segmentation rules instead of "
+		"bitext's own\n"), stdout);
+	fputs(_("  -e, --encoding=ENC     the inputs' encoding when they "
+		"have no byte-order mark\n"), stdout);
+	fputs(_("      --filter=NAME      read the inputs as NAME (default: "
+		"detected)\n"), stdout);
+	bt_cli_help_footer();
+}
+
+struct extract_options {
+	struct bt_xliff_options xliff;
+	const char *output;
+	const char *srx;
+	const char *encoding;
+	const char *filter;
+	bool external;
+};
+
+/* Reads, segments and writes one input as <file> number n. */
+static int
+extract_one(const char *path, const struct bt_filter *f, size_t n,
+	    const struct extract_options *o, struct bt_segmenter *seg,
+	    struct bt_xliff_writer *w, struct bt_error *err)
+{
+	struct bt_filter_options fopt = { o->encoding, &bt_cli_diag };
+	struct bt_document *doc = bt_filter_read_document(f, path, &fopt,
+							  err);
+	if (!doc)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < doc->n_units && rc == 0; i++)
+		rc = bt_segmenter_split(seg, doc->units[i], err);
+	char sha[65] = "";
+	if (rc == 0 && strcmp(path, "-"))
+		rc = bt_sha256_file(path, sha, err);
+
+	struct bt_skeleton_info info = {
+		.filter = (char *) f->name,
+		.filter_version = (char *) f->version,
+		.encoding = doc->encoding,
+		.bom = doc->bom,
+		.sha256 = sha,
+		.original = (char *) path,
+	};
+	struct bt_buf skel = BT_BUF_INIT;
+	bt_skeleton_write(doc, &info, &skel);
+	char id[24];
+	snprintf(id, sizeof(id), "f%zu", n);
+	char *href = NULL;
+	if (rc == 0 && o->external) {
+		/* The skeleton beside the XLIFF, named after it. */
+		char *skl_path = bt_xasprintf("%s.%s.skl", o->output, id);
+		const char *slash = strrchr(skl_path, '/');
+		href = bt_xstrdup(slash ? slash + 1 : skl_path);
+		struct bt_output *so = bt_output_open(skl_path, NULL, false,
+						      NULL, err);
+		rc = so ? bt_output_write(so, skel.data, skel.len, err) : -1;
+		if (rc == 0)
+			rc = bt_output_commit(so, err);
+		else
+			bt_output_abort(so);
+		free(skl_path);
+	}
+	if (rc == 0)
+		rc = bt_xliff_writer_add(w, doc, id, skel.data, skel.len, href,
+					 err);
+	free(href);
+	bt_buf_release(&skel);
+	bt_document_free(doc);
+	return rc;
+}
+
+int
+cmd_extract(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "srclang", required_argument, NULL, 's' },
+		{ "trglang", required_argument, NULL, 't' },
+		{ "xliff", required_argument, NULL, 'X' },
+		{ "copy-source", no_argument, NULL, 'C' },
+		{ "skeleton", required_argument, NULL, 'K' },
+		{ "srx", required_argument, NULL, 'S' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "filter", required_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct extract_options o = { .output = "-" };
+	struct bt_error err = BT_ERROR_INIT;
+	int c, v;
+
+	while ((c = getopt_long(argc, argv, "o:s:t:e:h", options, NULL))
+	       != -1) {
+		switch (c) {
+		case 'o': o.output = optarg; break;
+		case 's': o.xliff.srclang = optarg; break;
+		case 't': o.xliff.trglang = optarg; break;
+		case 'C': o.xliff.copy_source = true; break;
+		case 'S': o.srx = optarg; break;
+		case 'e': o.encoding = optarg; break;
+		case 'F': o.filter = optarg; break;
+		case 'X':
+			if ((v = bt_xliff_version_parse(optarg)) < 0) {
+				bt_cli_error(_("unknown XLIFF version '%s' "
+					       "(use 2.1, 2.0 or 1.2)"),
+					     optarg);
+				return bt_cli_try_help("extract");
+			}
+			o.xliff.version = (enum bt_xliff_version) v;
+			break;
+		case 'K':
+			if (strcmp(optarg, "internal")
+			    && strcmp(optarg, "external")) {
+				bt_cli_error(_("--skeleton takes internal or "
+					       "external, not '%s'"), optarg);
+				return bt_cli_try_help("extract");
+			}
+			o.external = !strcmp(optarg, "external");
+			break;
+		case 'h':
+			usage();
+			return BT_EXIT_OK;
+		default:
+			return bt_cli_try_help("extract");
+		}
+	}
+	if (optind >= argc) {
+		bt_cli_error(_("no input file"));
+		return bt_cli_try_help("extract");
+	}
+	if (!o.xliff.srclang) {
+		bt_cli_error(_("the source language is required (--srclang)"));
+		return bt_cli_try_help("extract");
+	}
+	if (o.xliff.version == BT_XLIFF_12 && !o.xliff.trglang) {
+		bt_cli_error(_("XLIFF 1.2 needs the target language "
+			       "(--trglang)"));
+		return bt_cli_try_help("extract");
+	}
+	if (o.external && !strcmp(o.output, "-")) {
+		bt_cli_error(_("--skeleton=external needs --output"));
+		return bt_cli_try_help("extract");
+	}
+	if (o.encoding && !bt_encoding_known(o.encoding))
+		return bt_cli_error(_("unknown encoding '%s' (see 'iconv "
+				      "--list' for the names)"), o.encoding);
+	const struct bt_filter *forced = NULL;
+	if (o.filter && !(forced = bt_filter_find(o.filter)))
+		return bt_cli_error(_("unknown filter '%s'"), o.filter);
+
+	int status = BT_EXIT_OK;
+	size_t n_in = (size_t) (argc - optind);
+	const struct bt_filter **filters = bt_xcalloc(n_in, sizeof(*filters));
+	struct bt_srx *srx = NULL;
+	struct bt_segmenter *seg = NULL;
+	struct bt_output *out = NULL;
+	struct bt_xliff_writer *w = NULL;
+
+	for (size_t i = 0; i < n_in; i++) {
+		const char *path = argv[optind + (int) i];
+		filters[i] = forced ? forced : bt_filter_detect(path, &err);
+		if (!filters[i])
+			goto fail;
+		/* Bad input must not leave half an XLIFF on stdout. */
+		if (!strcmp(o.output, "-") && strcmp(path, "-")
+		    && bt_input_check(path, o.encoding, &err) < 0)
+			goto fail;
+	}
+	srx = bt_srx_load(o.srx ? o.srx : bt_srx_default_path(), &bt_cli_diag,
+			  &err);
+	if (!srx)
+		goto fail;
+	seg = bt_segmenter_new(srx, o.xliff.srclang, &bt_cli_diag, &err);
+	if (!seg)
+		goto fail;
+	out = bt_output_open(o.output, NULL, false,
+			     (const char *const *) argv + optind, &err);
+	if (!out)
+		goto fail;
+	w = bt_xliff_writer_new(out, &o.xliff, &err);
+	if (!w)
+		goto fail;
+	for (size_t i = 0; i < n_in; i++)
+		if (extract_one(argv[optind + (int) i], filters[i], i + 1, &o,
+				seg, w, &err) < 0)
+			goto fail;
+	int rc = bt_xliff_writer_finish(w, &err);
+	w = NULL;
+	if (rc < 0)
+		goto fail;
+	rc = bt_output_commit(out, &err);
+	out = NULL;
+	if (rc < 0)
+		goto fail;
+	goto done;
+fail:
+	status = bt_cli_report(&err);
+	bt_xliff_writer_free(w);
+	bt_output_abort(out);
+done:
+	bt_segmenter_free(seg);
+	bt_srx_free(srx);
+	free(filters);
+	return status;
+}

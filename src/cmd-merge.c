@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * bitext merge: translated XLIFF -> translated documents.  Each <file> is
+ * rebuilt from its skeleton and its targets by the filter that read the
+ * original, and written in the original's encoding.  Nothing is written
+ * unless every file merges: the outputs are committed together at the end.
+ */
+#include "system.h"
+
+#include <getopt.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "core/buf.h"
+#include "core/input.h"
+#include "core/output.h"
+#include "core/xalloc.h"
+#include "filter/filter.h"
+#include "format/skeleton.h"
+#include "format/xliff.h"
+
+enum missing_policy { MISSING_SOURCE, MISSING_EMPTY, MISSING_FAIL };
+
+struct merge_run {
+	const char *xliff;
+	const char *output;
+	const char *source;
+	const char *encoding;
+	enum missing_policy missing;
+	enum bt_state min_state;	/* BT_STATE_NONE: any target */
+	bool output_is_dir;
+	struct bt_output **outs;	/* written, not yet committed */
+	size_t n_outs;
+	size_t n_files;
+};
+
+static void
+usage(void)
+{
+	printf(_("Usage: bitext merge [OPTION]... IN.xlf -o OUT\n"));
+	fputs(_("Merge the translations of an XLIFF file made by 'bitext "
+		"extract' back into\nthe documents it came from.\n"), stdout);
+	fputs("\n", stdout);
+	fputs(_("  -o, --output=OUT       the translated document; a folder "
+		"when the XLIFF\n"
+		"                         holds several files\n"), stdout);
+	fputs(_("      --source=FILE      check that FILE is still the "
+		"document the XLIFF was\n"
+		"                         extracted from\n"), stdout);
+	fputs(_("      --missing=WHAT     for segments without a usable "
+		"translation: source\n"
+		"                         (keep the source text and warn; the "
+		"default),\n"
+		"                         empty, or fail\n"), stdout);
+	fputs(_("      --min-state=STATE  use only targets at least "
+		"translated, reviewed or\n"
+		"                         final (default: every non-empty "
+		"target)\n"), stdout);
+	fputs(_("  -e, --encoding=ENC     write in ENC instead of the "
+		"original's encoding\n"), stdout);
+	bt_cli_help_footer();
+}
+
+/* Where a file of a multi-file XLIFF goes: its original's path inside
+ * the output folder, without any way out of it. */
+static char *
+output_path(const struct merge_run *run, const char *original)
+{
+	if (!run->output_is_dir)
+		return bt_xstrdup(run->output);
+	struct bt_buf b = BT_BUF_INIT;
+	bt_buf_addstr(&b, run->output);
+	const char *p = original;
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t n = slash ? (size_t) (slash - p) : strlen(p);
+		if (n && !(n == 1 && p[0] == '.')
+		    && !(n == 2 && p[0] == '.' && p[1] == '.')) {
+			bt_buf_addch(&b, '/');
+			bt_buf_add(&b, p, n);
+		}
+		p += n + (slash != NULL);
+	}
+	return bt_buf_detach(&b, NULL);
+}
+
+static int
+make_parents(const char *path)
+{
+	char *copy = bt_xstrdup(path);
+	for (char *p = copy + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(copy, 0777) < 0 && errno != EEXIST) {
+				free(copy);
+				return -1;
+			}
+			*p = '/';
+		}
+	free(copy);
+	return 0;
+}
+
+/*
+ * With --source: refuse a source that is not the one extracted, naming
+ * the units whose text changed (or that are new).
+ */
+static int
+check_source(struct merge_run *run, const struct bt_xliff_file *f,
+	     const struct bt_filter *filter, struct bt_error *err)
+{
+	char sha[65];
+	if (bt_sha256_file(run->source, sha, err) < 0)
+		return -1;
+	if (f->skeleton.info.sha256 && !strcmp(sha, f->skeleton.info.sha256))
+		return 0;
+	struct bt_filter_options fopt = { f->skeleton.info.encoding,
+					  &bt_cli_diag };
+	struct bt_document *now = bt_filter_read_document(filter, run->source,
+							  &fopt, err);
+	if (!now)
+		return -1;
+	struct bt_buf changed = BT_BUF_INIT;
+	size_t n = 0;
+	for (size_t i = 0; i < f->doc->n_units; i++) {
+		const char *id = f->doc->units[i]->id;
+		int found = 0;
+		for (size_t j = 0; j < now->n_units && !found; j++)
+			found = !strcmp(now->units[j]->id, id);
+		if (!found && n++ < 10)
+			bt_buf_addf(&changed, "%s%s", n > 1 ? ", " : "", id);
+	}
+	for (size_t j = 0; j < now->n_units; j++) {
+		int found = 0;
+		for (size_t i = 0; i < f->doc->n_units && !found; i++)
+			found = !strcmp(now->units[j]->id,
+					f->doc->units[i]->id);
+		if (!found && n++ < 10)
+			bt_buf_addf(&changed, _("%snew text '%.40s'"),
+				    n > 1 ? ", " : "",
+				    now->units[j]->source.text);
+	}
+	if (n > 10)
+		bt_buf_addf(&changed, _(" and %zu more"), n - 10);
+	bt_error_set(err, BT_EMISMATCH, run->source,
+		     n ? _("the source has changed since the XLIFF was "
+			   "extracted: units %s")
+		       : _("the source has changed since the XLIFF was "
+			   "extracted (its layout only)%s"),
+		     n ? changed.data : "");
+	bt_buf_release(&changed);
+	bt_document_free(now);
+	return -1;
+}
+
+/* Applies --min-state and --missing to the targets of doc; lists the
+ * units that lack translations in *missing. */
+static size_t
+settle_targets(struct merge_run *run, struct bt_document *doc,
+	       struct bt_buf *missing)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->n_units; i++) {
+		struct bt_unit *u = doc->units[i];
+		int listed = 0;
+		for (size_t k = 0; k < u->n_segments; k++) {
+			struct bt_segment *s = &u->segments[k];
+			if (s->target && s->state < run->min_state) {
+				bt_content_release(s->target);
+				free(s->target);
+				s->target = NULL;
+			}
+			if (s->target || !u->translate)
+				continue;
+			n++;
+			if (!listed++ && n <= 20)
+				bt_buf_addf(missing, "%s%s",
+					    missing->len ? ", " : "", u->id);
+			if (run->missing == MISSING_EMPTY) {
+				s->target = bt_xmalloc(sizeof(*s->target));
+				bt_content_init(s->target);
+			}
+		}
+	}
+	return n;
+}
+
+static int
+on_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
+{
+	struct merge_run *run = ctx;
+	run->n_files++;
+	if (!f->has_skeleton)
+		return bt_error_set(err, BT_EINVALID, run->xliff,
+				    _("file '%s' has no skeleton: it was not "
+				      "made by 'bitext extract'"), f->id);
+	const struct bt_skeleton_info *info = &f->skeleton.info;
+	const struct bt_filter *filter = bt_filter_find(info->filter);
+	if (!filter)
+		return bt_error_set(err, BT_EINVALID, run->xliff,
+				    _("file '%s' needs the filter '%s', which "
+				      "this bitext does not have"), f->id,
+				    info->filter);
+	if (strcmp(filter->version, info->filter_version))
+		bt_warn(&bt_cli_diag, run->xliff, f->line,
+			_("file '%s' was extracted by version %s of the %s "
+			  "filter; this is version %s"), f->id,
+			info->filter_version, filter->name, filter->version);
+	if (run->source && check_source(run, f, filter, err) < 0)
+		return -1;
+
+	struct bt_buf missing = BT_BUF_INIT;
+	size_t n_missing = settle_targets(run, f->doc, &missing);
+	if (n_missing && run->missing == MISSING_FAIL) {
+		bt_error_set(err, BT_EMISMATCH, run->xliff,
+			     _("%zu segments of file '%s' have no usable "
+			       "translation (units %s)"), n_missing, f->id,
+			     missing.data);
+		bt_buf_release(&missing);
+		return -1;
+	}
+	if (n_missing && run->missing == MISSING_SOURCE)
+		bt_warn(&bt_cli_diag, run->xliff, 0,
+			_("%zu segments of file '%s' have no usable "
+			  "translation; their source text was kept (units "
+			  "%s%s)"), n_missing, f->id, missing.data,
+			n_missing > 20 ? ", ..." : "");
+	bt_buf_release(&missing);
+
+	char *path = output_path(run, f->doc->path);
+	const char *inputs[] = { run->xliff, run->source, NULL };
+	if (run->output_is_dir && make_parents(path) < 0) {
+		bt_error_set(err, BT_EIO, path, _("cannot create its folder: "
+						  "%s"), strerror(errno));
+		free(path);
+		return -1;
+	}
+	struct bt_output *out = bt_output_open(path,
+		run->encoding ? run->encoding : info->encoding,
+		run->encoding ? false : info->bom, inputs, err);
+	free(path);
+	if (!out)
+		return -1;
+	if (filter->write(f->doc, out, err) < 0) {
+		bt_output_abort(out);
+		return -1;
+	}
+	run->outs = bt_xreallocarray(run->outs, run->n_outs + 1,
+				     sizeof(*run->outs));
+	run->outs[run->n_outs++] = out;
+	return 0;
+}
+
+static int
+parse_state(const char *s, enum bt_state *st)
+{
+	if (!strcmp(s, "translated"))
+		*st = BT_STATE_TRANSLATED;
+	else if (!strcmp(s, "reviewed"))
+		*st = BT_STATE_REVIEWED;
+	else if (!strcmp(s, "final"))
+		*st = BT_STATE_FINAL;
+	else
+		return -1;
+	return 0;
+}
+
+int
+cmd_merge(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "source", required_argument, NULL, 'S' },
+		{ "missing", required_argument, NULL, 'M' },
+		{ "min-state", required_argument, NULL, 'T' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct merge_run run = { .missing = MISSING_SOURCE };
+	struct bt_error err = BT_ERROR_INIT;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "o:e:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o': run.output = optarg; break;
+		case 'S': run.source = optarg; break;
+		case 'e': run.encoding = optarg; break;
+		case 'M':
+			if (!strcmp(optarg, "source"))
+				run.missing = MISSING_SOURCE;
+			else if (!strcmp(optarg, "empty"))
+				run.missing = MISSING_EMPTY;
+			else if (!strcmp(optarg, "fail"))
+				run.missing = MISSING_FAIL;
+			else {
+				bt_cli_error(_("--missing takes source, empty "
+					       "or fail, not '%s'"), optarg);
+				return bt_cli_try_help("merge");
+			}
+			break;
+		case 'T':
+			if (parse_state(optarg, &run.min_state) < 0) {
+				bt_cli_error(_("--min-state takes translated, "
+					       "reviewed or final, not '%s'"),
+					     optarg);
+				return bt_cli_try_help("merge");
+			}
+			break;
+		case 'h':
+			usage();
+			return BT_EXIT_OK;
+		default:
+			return bt_cli_try_help("merge");
+		}
+	}
+	if (optind != argc - 1) {
+		bt_cli_error(optind >= argc ? _("no input file")
+			     : _("merge takes one XLIFF file"));
+		return bt_cli_try_help("merge");
+	}
+	if (!run.output) {
+		bt_cli_error(_("the output is required (--output)"));
+		return bt_cli_try_help("merge");
+	}
+	if (run.encoding && !bt_encoding_known(run.encoding))
+		return bt_cli_error(_("unknown encoding '%s' (see 'iconv "
+				      "--list' for the names)"), run.encoding);
+	run.xliff = argv[optind];
+	struct stat st;
+	run.output_is_dir = stat(run.output, &st) == 0 && S_ISDIR(st.st_mode);
+
+	int status = BT_EXIT_OK;
+	if (bt_xliff_read(run.xliff, on_file, &run, &err) < 0) {
+		status = bt_cli_report(&err);
+	} else if (run.n_files == 0) {
+		status = bt_cli_error(_("%s: no <file> in the XLIFF"),
+				      run.xliff);
+	} else if (run.n_files > 1 && !run.output_is_dir) {
+		status = bt_cli_error(_("%s holds %zu files: --output must "
+					"name an existing folder"), run.xliff,
+				      run.n_files);
+	}
+	/* All or nothing. */
+	for (size_t i = 0; i < run.n_outs; i++) {
+		if (status == BT_EXIT_OK) {
+			if (bt_output_commit(run.outs[i], &err) < 0)
+				status = bt_cli_report(&err);
+		} else {
+			bt_output_abort(run.outs[i]);
+		}
+	}
+	free(run.outs);
+	return status;
+}

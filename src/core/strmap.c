@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * String map with open addressing; see strmap.h.
+ */
+#include "system.h"
+#include "core/strmap.h"
+#include "core/xalloc.h"
+
+void
+bt_strmap_init(struct bt_strmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+bt_strmap_release(struct bt_strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->values);
+	bt_strmap_init(m);
+}
+
+static size_t
+hash(const char *s)
+{
+	size_t h = 5381;
+	while (*s)
+		h = h * 33 ^ (unsigned char) *s++;
+	return h;
+}
+
+static size_t
+slot(const struct bt_strmap *m, const char *key)
+{
+	size_t i = hash(key) & (m->cap - 1);
+	while (m->keys[i] && strcmp(m->keys[i], key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void
+grow(struct bt_strmap *m)
+{
+	struct bt_strmap old = *m;
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->keys = bt_xcalloc(m->cap, sizeof(*m->keys));
+	m->values = bt_xcalloc(m->cap, sizeof(*m->values));
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.keys[i]) {
+			size_t s = slot(m, old.keys[i]);
+			m->keys[s] = old.keys[i];
+			m->values[s] = old.values[i];
+		}
+	free(old.keys);
+	free(old.values);
+}
+
+int
+bt_strmap_put(struct bt_strmap *m, const char *key, size_t value)
+{
+	if ((m->used + 1) * 4 > m->cap * 3)
+		grow(m);
+	size_t s = slot(m, key);
+	if (m->keys[s])
+		return 1;
+	m->keys[s] = bt_xstrdup(key);
+	m->values[s] = value;
+	m->used++;
+	return 0;
+}
+
+size_t
+bt_strmap_get(const struct bt_strmap *m, const char *key)
+{
+	if (!m->cap)
+		return SIZE_MAX;
+	size_t s = slot(m, key);
+	return m->keys[s] ? m->values[s] : SIZE_MAX;
+}

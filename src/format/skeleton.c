@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Writing and reading the skeleton text; see skeleton.h for the format.
+ */
+#include "system.h"
+
+#include <fcntl.h>
+#include <nettle/sha2.h>
+#include <unistd.h>
+
+#include "format/skeleton.h"
+#include "core/xalloc.h"
+
+#define MAGIC "bitext-skeleton 1"
+
+void
+bt_skeleton_info_release(struct bt_skeleton_info *info)
+{
+	free(info->filter);
+	free(info->filter_version);
+	free(info->encoding);
+	free(info->sha256);
+	free(info->original);
+	memset(info, 0, sizeof(*info));
+}
+
+/* Appends s[0..len) escaped so that it holds no space or control char. */
+static void
+add_escaped(struct bt_buf *out, const char *s, size_t len)
+{
+	size_t done = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char) s[i];
+		if (c > ' ' && c != '\\' && c != 0x7F)
+			continue;
+		bt_buf_add(out, s + done, i - done);
+		switch (c) {
+		case '\\': bt_buf_addstr(out, "\\\\"); break;
+		case ' ': bt_buf_addstr(out, "\\s"); break;
+		case '\n': bt_buf_addstr(out, "\\n"); break;
+		case '\r': bt_buf_addstr(out, "\\r"); break;
+		case '\t': bt_buf_addstr(out, "\\t"); break;
+		default: bt_buf_addf(out, "\\u{%X}", c); break;
+		}
+		done = i + 1;
+	}
+	bt_buf_add(out, s + done, len - done);
+}
+
+static void
+add_field(struct bt_buf *out, const char *s)
+{
+	bt_buf_addch(out, ' ');
+	if (!s || !*s)
+		bt_buf_addch(out, '-');	/* an empty field */
+	else
+		add_escaped(out, s, strlen(s));
+}
+
+void
+bt_skeleton_write(const struct bt_document *doc,
+		  const struct bt_skeleton_info *info, struct bt_buf *out)
+{
+	static const char kinds[] = { 'o', 'c', 's' };
+	bt_buf_addstr(out, MAGIC "\nfilter");
+	add_field(out, info->filter);
+	add_field(out, info->filter_version);
+	bt_buf_addstr(out, "\nencoding");
+	add_field(out, info->encoding);
+	bt_buf_addstr(out, info->bom ? " 1\nsha256" : " 0\nsha256");
+	add_field(out, info->sha256);
+	bt_buf_addstr(out, "\noriginal");
+	add_field(out, info->original);
+	bt_buf_addch(out, '\n');
+	for (size_t i = 0; i < doc->n_units; i++) {
+		const struct bt_unit *u = doc->units[i];
+		for (size_t k = 0; k < u->source.n_codes; k++) {
+			const struct bt_code *c = &u->source.codes[k];
+			bt_buf_addf(out, "code %s %c %d", u->id, kinds[c->kind],
+				    c->id);
+			add_field(out, c->type);
+			bt_buf_addch(out, ' ');
+			if (c->data_len)
+				add_escaped(out, c->data, c->data_len);
+			else
+				bt_buf_addch(out, '-');
+			bt_buf_addch(out, '\n');
+		}
+	}
+	bt_buf_addstr(out, "-\n");
+	for (size_t i = 0; i < doc->n_parts; i++) {
+		const struct bt_skeleton_part *p = &doc->parts[i];
+		if (p->unit == SIZE_MAX) {
+			bt_buf_addch(out, 't');
+			add_escaped(out, doc->skeleton + p->offset, p->len);
+		} else {
+			bt_buf_addch(out, 'u');
+			bt_buf_addstr(out, doc->units[p->unit]->id);
+		}
+		bt_buf_addch(out, '\n');
+	}
+}
+
+/* Unescapes s[0..len) into out.  Returns -1 on a bad escape. */
+static int
+unescape(const char *s, size_t len, struct bt_buf *out)
+{
+	if (len == 1 && s[0] == '-')
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] != '\\') {
+			bt_buf_addch(out, s[i]);
+			continue;
+		}
+		if (++i >= len)
+			return -1;
+		switch (s[i]) {
+		case '\\': bt_buf_addch(out, '\\'); break;
+		case 's': bt_buf_addch(out, ' '); break;
+		case 'n': bt_buf_addch(out, '\n'); break;
+		case 'r': bt_buf_addch(out, '\r'); break;
+		case 't': bt_buf_addch(out, '\t'); break;
+		case 'u': {
+			if (i + 1 >= len || s[i + 1] != '{')
+				return -1;
+			char *end;
+			unsigned long c = strtoul(s + i + 2, &end, 16);
+			if (end == s + i + 2 || (size_t) (end - s) >= len
+			    || *end != '}' || c >= 0x80)
+				return -1;
+			bt_buf_addch(out, (char) c);
+			i = (size_t) (end - s);
+			break;
+		}
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Splits line[0..len) at spaces into at most max fields. */
+static size_t
+split_fields(const char *line, size_t len, const char **f, size_t *flen,
+	     size_t max)
+{
+	size_t n = 0, start = 0;
+	for (size_t i = 0; i <= len && n < max; i++)
+		if (i == len || line[i] == ' ') {
+			f[n] = line + start;
+			flen[n++] = i - start;
+			start = i + 1;
+		}
+	return n;
+}
+
+static char *
+field_string(const char *f, size_t len)
+{
+	struct bt_buf b = BT_BUF_INIT;
+	if (unescape(f, len, &b) < 0) {
+		bt_buf_release(&b);
+		return NULL;
+	}
+	return bt_buf_detach(&b, NULL);
+}
+
+static int
+parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
+	   size_t n)
+{
+	if (n != 6 || fl[2] != 1 || !strchr("ocs", f[2][0]))
+		return -1;
+	char *unit = bt_xstrndup(f[1], fl[1]);
+	size_t k = skel->n_code_units;
+	if (!k || strcmp(skel->code_units[k - 1], unit)) {
+		skel->code_units = bt_xreallocarray(skel->code_units, k + 1,
+						    sizeof(char *));
+		skel->codes = bt_xreallocarray(skel->codes, k + 1,
+					       sizeof(*skel->codes));
+		skel->code_units[k] = unit;
+		bt_content_init(&skel->codes[k]);
+		skel->n_code_units = ++k;
+	} else {
+		free(unit);
+	}
+	struct bt_buf type = BT_BUF_INIT, data = BT_BUF_INIT;
+	char *end;
+	long id = strtol(f[3], &end, 10);
+	int rc = -1;
+	if (end == f[3] + fl[3] && unescape(f[4], fl[4], &type) == 0
+	    && unescape(f[5], fl[5], &data) == 0) {
+		enum bt_code_kind kind = f[2][0] == 'o' ? BT_CODE_OPEN
+			: f[2][0] == 'c' ? BT_CODE_CLOSE : BT_CODE_STANDALONE;
+		bt_content_add_code(&skel->codes[k - 1], kind, (int) id,
+				    type.len ? type.data : NULL,
+				    data.len ? data.data : "", data.len);
+		rc = 0;
+	}
+	bt_buf_release(&type);
+	bt_buf_release(&data);
+	return rc;
+}
+
+int
+bt_skeleton_parse(const char *data, size_t len, struct bt_skeleton *skel,
+		  const char *where, struct bt_error *err)
+{
+	memset(skel, 0, sizeof(*skel));
+	skel->doc = bt_document_new(where);
+	struct bt_sink sink = bt_document_sink(skel->doc);
+	struct bt_buf text = BT_BUF_INIT;
+	size_t pos = 0;
+	long line = 0;
+	int in_body = 0, rc = 0;
+
+	while (pos < len && rc == 0) {
+		const char *nl = memchr(data + pos, '\n', len - pos);
+		size_t end = nl ? (size_t) (nl - data) : len;
+		const char *l = data + pos;
+		size_t n = end - pos;
+		pos = end + 1;
+		line++;
+		if (line == 1) {
+			if (n != strlen(MAGIC) || memcmp(l, MAGIC, n))
+				rc = -1;
+			continue;
+		}
+		if (in_body) {
+			if (n == 0 || (l[0] != 't' && l[0] != 'u')) {
+				rc = -1;
+			} else if (l[0] == 't') {
+				bt_buf_reset(&text);
+				rc = unescape(l + 1, n - 1, &text);
+				if (rc == 0 && text.len)
+					sink.skeleton(sink.ctx, text.data,
+						      text.len, NULL);
+			} else {
+				/* A placeholder unit, named by its id. */
+				struct bt_unit *u = bt_unit_new();
+				u->id = bt_xstrndup(l + 1, n - 1);
+				skel->unit_ids = bt_xreallocarray(
+					skel->unit_ids, skel->n_unit_ids + 1,
+					sizeof(char *));
+				skel->unit_ids[skel->n_unit_ids++] =
+					bt_xstrdup(u->id);
+				sink.unit(sink.ctx, u, NULL);
+			}
+			continue;
+		}
+		const char *f[6];
+		size_t fl[6];
+		size_t nf = split_fields(l, n, f, fl, 6);
+		struct bt_skeleton_info *in = &skel->info;
+		if (n == 1 && l[0] == '-') {
+			in_body = 1;
+		} else if (nf == 3 && fl[0] == 6 && !memcmp(f[0], "filter", 6)) {
+			in->filter = field_string(f[1], fl[1]);
+			in->filter_version = field_string(f[2], fl[2]);
+		} else if (nf == 3 && fl[0] == 8
+			   && !memcmp(f[0], "encoding", 8)) {
+			in->encoding = field_string(f[1], fl[1]);
+			in->bom = fl[2] == 1 && f[2][0] == '1';
+		} else if (nf == 2 && fl[0] == 6 && !memcmp(f[0], "sha256", 6)) {
+			in->sha256 = field_string(f[1], fl[1]);
+		} else if (nf == 2 && fl[0] == 8
+			   && !memcmp(f[0], "original", 8)) {
+			in->original = field_string(f[1], fl[1]);
+		} else if (nf >= 1 && fl[0] == 4 && !memcmp(f[0], "code", 4)) {
+			rc = parse_code(skel, f, fl, nf);
+		} else {
+			rc = -1;
+		}
+	}
+	bt_buf_release(&text);
+	if (rc == 0 && (!in_body || !skel->info.filter
+			|| !skel->info.encoding))
+		rc = -1;
+	if (rc < 0) {
+		bt_error_set(err, BT_ESYNTAX, where,
+			     _("the skeleton is damaged (line %ld): it was "
+			       "not written by bitext or has been changed"),
+			     line);
+		bt_skeleton_release(skel);
+		return -1;
+	}
+	return 0;
+}
+
+void
+bt_skeleton_release(struct bt_skeleton *skel)
+{
+	bt_skeleton_info_release(&skel->info);
+	bt_document_free(skel->doc);
+	for (size_t i = 0; i < skel->n_unit_ids; i++)
+		free(skel->unit_ids[i]);
+	free(skel->unit_ids);
+	for (size_t i = 0; i < skel->n_code_units; i++) {
+		free(skel->code_units[i]);
+		bt_content_release(&skel->codes[i]);
+	}
+	free(skel->code_units);
+	free(skel->codes);
+	memset(skel, 0, sizeof(*skel));
+}
+
+const struct bt_content *
+bt_skeleton_codes(const struct bt_skeleton *skel, const char *unit_id)
+{
+	for (size_t i = 0; i < skel->n_code_units; i++)
+		if (!strcmp(skel->code_units[i], unit_id))
+			return &skel->codes[i];
+	return NULL;
+}
+
+int
+bt_sha256_file(const char *path, char hex[65], struct bt_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return bt_error_set(err, BT_EIO, path, _("cannot open: %s"),
+				    strerror(errno));
+	struct sha256_ctx ctx;
+	sha256_init(&ctx);
+	char *buf = bt_xmalloc(1 << 16);
+	ssize_t n;
+	while ((n = read(fd, buf, 1 << 16)) > 0)
+		sha256_update(&ctx, (size_t) n, (const uint8_t *) buf);
+	int saved = errno;
+	free(buf);
+	close(fd);
+	if (n < 0)
+		return bt_error_set(err, BT_EIO, path, _("cannot read: %s"),
+				    strerror(saved));
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++)
+		snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+	return 0;
+}

@@ -1,0 +1,1011 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Reading XLIFF 2.x and 1.2 back into documents; see xliff.h.
+ *
+ * The reader streams with xmlTextReader and expands one <unit> (or
+ * <trans-unit>) at a time into a small tree, which is the way libxml2
+ * recommends for record-like XML.  What CAT tools add around our units
+ * (notes, <alt-trans>, <mtc:matches>, other namespaces, re-indentation,
+ * reordered attributes) is skipped; what they change inside a target is
+ * checked: every inline code of the source exactly once, each pair in
+ * order.
+ */
+#include "system.h"
+
+#include <nettle/base64.h>
+#include <libgen.h>
+
+#include "format/xliff.h"
+#include "core/strmap.h"
+#include "core/xalloc.h"
+#include "core/xml-safe.h"
+
+#define NS_XLIFF2 "urn:oasis:names:tc:xliff:document:2.0"
+#define NS_XLIFF22 "urn:oasis:names:tc:xliff:document:2.2"
+#define NS_XLIFF12 "urn:oasis:names:tc:xliff:document:1.2"
+#define STATE_COMMENT "bitext-state:"
+
+struct reader {
+	const char *path;
+	xmlTextReaderPtr r;
+	int (*on_file)(void *, struct bt_xliff_file *, struct bt_error *);
+	void *ctx;
+	enum bt_xliff_version version;
+	char *srclang, *trglang;	/* from <xliff> (2.x) */
+	struct bt_xliff_file *file;	/* the <file> being read */
+	size_t n_files;
+	struct bt_unit **units;		/* of the current file */
+	size_t n_units, cap_units;
+	struct bt_strmap unit_ids;
+};
+
+/* --- small helpers -------------------------------------------------- */
+
+static int
+named(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE
+		&& !strcmp((const char *) n->name, name)
+		&& (!n->ns || !strcmp((const char *) n->ns->href, NS_XLIFF2)
+		    || !strcmp((const char *) n->ns->href, NS_XLIFF22)
+		    || !strcmp((const char *) n->ns->href, NS_XLIFF12));
+}
+
+static char *
+prop(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
+	char *s = v ? bt_xstrdup((const char *) v) : NULL;
+	xmlFree(v);
+	return s;
+}
+
+static int
+prop_is(const xmlNode *n, const char *name, const char *value)
+{
+	char *v = prop(n, name);
+	int is = v && !strcmp(v, value);
+	free(v);
+	return is;
+}
+
+static xmlNode *
+child(const xmlNode *n, const char *name)
+{
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (named(c, name))
+			return c;
+	return NULL;
+}
+
+static int
+invalid(struct reader *rd, const xmlNode *n, const char *unit,
+	const char *fmt, const char *arg, struct bt_error *err)
+{
+	bt_error_set(err, BT_EINVALID, rd->path, fmt, arg);
+	if (n)
+		bt_error_at_line(err, xmlGetLineNo(n));
+	if (unit)
+		bt_error_at_unit(err, unit);
+	return -1;
+}
+
+/* A code id as an int: our own are numbers; others get a number of
+ * their own from the unit's id map. */
+static int
+code_number(struct bt_strmap *ids, const char *xid)
+{
+	char *end;
+	long v = strtol(xid, &end, 10);
+	if (*xid && !*end && v >= 0 && v < 1000000)
+		return (int) v;
+	size_t have = bt_strmap_get(ids, xid);
+	if (have != SIZE_MAX)
+		return (int) have;
+	size_t next = 1000000 + ids->used;
+	bt_strmap_put(ids, xid, next);
+	return (int) next;
+}
+
+/* --- inline content ------------------------------------------------- */
+
+struct inline_state {
+	struct reader *rd;
+	struct bt_unit *u;		/* the unit being read */
+	struct bt_content *out;		/* where content goes */
+	int target;			/* codes must come from the source */
+	const struct bt_content *skel_codes;	/* recorded codes, or NULL */
+	xmlNode *original_data;		/* 2.x <originalData>, or NULL */
+	struct bt_strmap *code_ids;
+	struct bt_error *err;
+};
+
+static const struct bt_code *
+find_code(const struct bt_content *c, enum bt_code_kind kind, int id)
+{
+	if (!c)
+		return NULL;
+	for (size_t i = 0; i < c->n_codes; i++)
+		if (c->codes[i].kind == kind && c->codes[i].id == id)
+			return &c->codes[i];
+	return NULL;
+}
+
+/* The text of <data id=ref> in <originalData>, or NULL.  Caller frees. */
+static char *
+original_data(xmlNode *od, const char *ref)
+{
+	if (!od || !ref)
+		return NULL;
+	for (xmlNode *d = od->children; d; d = d->next) {
+		if (!named(d, "data") || !prop_is(d, "id", ref))
+			continue;
+		struct bt_buf b = BT_BUF_INIT;
+		for (xmlNode *t = d->children; t; t = t->next) {
+			if (t->type == XML_TEXT_NODE
+			    || t->type == XML_CDATA_SECTION_NODE)
+				bt_buf_addstr(&b, (const char *) t->content);
+			else if (named(t, "cp")) {
+				char *hex = prop(t, "hex");
+				if (hex)
+					bt_buf_addch(&b, (char) strtol(hex,
+								NULL, 16));
+				free(hex);
+			}
+		}
+		return bt_buf_detach(&b, NULL);
+	}
+	return NULL;
+}
+
+static int
+add_code(struct inline_state *st, xmlNode *n, enum bt_code_kind kind,
+	 const char *xid, const char *data_ref)
+{
+	if (!xid)
+		return invalid(st->rd, n, st->u->id,
+			       _("an inline code without id (<%s>)"),
+			       (const char *) n->name, st->err);
+	int id = code_number(st->code_ids, xid);
+	const struct bt_code *src = NULL;
+	char *owned = NULL;
+	const char *data = "", *type = NULL;
+	size_t data_len = 0;
+
+	if (st->target) {
+		src = find_code(&st->u->source, kind, id);
+		if (!src)
+			return invalid(st->rd, n, st->u->id,
+				       _("the target has an inline code the "
+					 "source does not have (id %s)"),
+				       xid, st->err);
+	} else {
+		src = find_code(st->skel_codes, kind, id);
+	}
+	if (src) {
+		data = src->data;
+		data_len = src->data_len;
+		type = src->type;
+	} else if ((owned = original_data(st->original_data, data_ref))) {
+		data = owned;
+		data_len = strlen(owned);
+	} else if (st->rd->version == BT_XLIFF_12 && n->children) {
+		/* 1.2 <ph>, <bpt>, <ept>, <it> hold the native code. */
+		xmlChar *t = xmlNodeGetContent(n);
+		owned = bt_xstrdup((const char *) t);
+		xmlFree(t);
+		data = owned;
+		data_len = strlen(owned);
+	}
+	bt_content_add_code(st->out, kind, id, type, data, data_len);
+	free(owned);
+	return 0;
+}
+
+static int parse_inline(struct inline_state *st, xmlNode *first);
+
+static int
+parse_element(struct inline_state *st, xmlNode *n)
+{
+	const char *name = (const char *) n->name;
+	int v12 = st->rd->version == BT_XLIFF_12;
+	int rc = 0;
+	char *id = prop(n, "id");
+
+	if (!strcmp(name, "cp")) {
+		char *hex = prop(n, "hex");
+		unsigned long c = hex ? strtoul(hex, NULL, 16) : 0;
+		free(hex);
+		char ch = (char) c;
+		if (c == 0 || c >= 0x80)
+			rc = invalid(st->rd, n, st->u->id,
+				     _("bad <cp> (%s)"), "hex", st->err);
+		else
+			bt_content_add_text(st->out, &ch, 1);
+	} else if (!v12 && !strcmp(name, "ph")) {
+		char *ref = prop(n, "dataRef");
+		rc = add_code(st, n, BT_CODE_STANDALONE, id, ref);
+		free(ref);
+	} else if (!v12 && !strcmp(name, "pc")) {
+		char *rs = prop(n, "dataRefStart"), *re = prop(n, "dataRefEnd");
+		rc = add_code(st, n, BT_CODE_OPEN, id, rs);
+		if (rc == 0)
+			rc = parse_inline(st, n->children);
+		if (rc == 0)
+			rc = add_code(st, n, BT_CODE_CLOSE, id, re);
+		free(rs);
+		free(re);
+	} else if (!v12 && !strcmp(name, "sc")) {
+		char *ref = prop(n, "dataRef");
+		rc = add_code(st, n, BT_CODE_OPEN, id, ref);
+		free(ref);
+	} else if (!v12 && !strcmp(name, "ec")) {
+		char *ref = prop(n, "dataRef"), *start = prop(n, "startRef");
+		rc = add_code(st, n, BT_CODE_CLOSE, start ? start : id, ref);
+		free(ref);
+		free(start);
+	} else if (v12 && !strcmp(name, "x")) {
+		char *ctype = prop(n, "ctype");
+		if (ctype && !strncmp(ctype, "x-bitext-cp-", 12)) {
+			char ch = (char) strtol(ctype + 12, NULL, 16);
+			bt_content_add_text(st->out, &ch, 1);
+		} else {
+			rc = add_code(st, n, BT_CODE_STANDALONE, id, NULL);
+		}
+		free(ctype);
+	} else if (v12 && (!strcmp(name, "ph") || !strcmp(name, "it"))) {
+		enum bt_code_kind kind = BT_CODE_STANDALONE;
+		if (!strcmp(name, "it"))
+			kind = prop_is(n, "pos", "open") ? BT_CODE_OPEN
+				: BT_CODE_CLOSE;
+		rc = add_code(st, n, kind, id, NULL);
+	} else if (v12 && (!strcmp(name, "bx") || !strcmp(name, "ex")
+			   || !strcmp(name, "bpt") || !strcmp(name, "ept"))) {
+		char *rid = prop(n, "rid");
+		enum bt_code_kind kind = name[0] == 'b' ? BT_CODE_OPEN
+			: BT_CODE_CLOSE;
+		rc = add_code(st, n, kind, rid ? rid : id, NULL);
+		free(rid);
+	} else if (v12 && !strcmp(name, "g")) {
+		rc = add_code(st, n, BT_CODE_OPEN, id, NULL);
+		if (rc == 0)
+			rc = parse_inline(st, n->children);
+		if (rc == 0)
+			rc = add_code(st, n, BT_CODE_CLOSE, id, NULL);
+	} else if (!strcmp(name, "sm") || !strcmp(name, "em")
+		   || !strcmp(name, "sub")) {
+		/* Annotation markers: no content of their own. */
+	} else {
+		/* <mrk> and elements we do not know: their text counts. */
+		rc = parse_inline(st, n->children);
+	}
+	free(id);
+	return rc;
+}
+
+/* Adds one node (text or element) to the content. */
+static int
+parse_node(struct inline_state *st, xmlNode *n)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		const char *t = (const char *) n->content;
+		bt_content_add_text(st->out, t, strlen(t));
+		return 0;
+	}
+	return n->type == XML_ELEMENT_NODE ? parse_element(st, n) : 0;
+}
+
+static int
+parse_inline(struct inline_state *st, xmlNode *first)
+{
+	for (xmlNode *n = first; n; n = n->next)
+		if (parse_node(st, n) < 0)
+			return -1;
+	return 0;
+}
+
+/* --- states --------------------------------------------------------- */
+
+static enum bt_state
+state2(const char *s)
+{
+	if (!s || !strcmp(s, "initial"))
+		return BT_STATE_INITIAL;
+	if (!strcmp(s, "translated"))
+		return BT_STATE_TRANSLATED;
+	if (!strcmp(s, "reviewed"))
+		return BT_STATE_REVIEWED;
+	if (!strcmp(s, "final"))
+		return BT_STATE_FINAL;
+	return BT_STATE_INITIAL;
+}
+
+static enum bt_state
+state12(const xmlNode *target)
+{
+	char *s = prop(target, "state");
+	enum bt_state st = BT_STATE_TRANSLATED;	/* a target, no state */
+	if (s) {
+		if (!strcmp(s, "final"))
+			st = BT_STATE_FINAL;
+		else if (!strcmp(s, "signed-off"))
+			st = BT_STATE_REVIEWED;
+		else if (!strcmp(s, "translated"))
+			st = BT_STATE_TRANSLATED;
+		else
+			st = BT_STATE_INITIAL;	/* new, needs-* */
+	}
+	free(s);
+	if (prop_is(target, "approved", "yes"))
+		st = BT_STATE_FINAL;
+	return st;
+}
+
+/* --- units ---------------------------------------------------------- */
+
+static void
+add_segment(struct bt_unit *u, size_t start, size_t end)
+{
+	u->segments = bt_xreallocarray(u->segments, u->n_segments + 1,
+				       sizeof(*u->segments));
+	u->segments[u->n_segments++] =
+		(struct bt_segment){ start, end, NULL, BT_STATE_NONE };
+}
+
+static struct bt_content *
+new_content(void)
+{
+	struct bt_content *c = bt_xmalloc(sizeof(*c));
+	bt_content_init(c);
+	return c;
+}
+
+static void
+drop_content(struct bt_content *c)
+{
+	if (c) {
+		bt_content_release(c);
+		free(c);
+	}
+}
+
+/* Sets segment i's target, or drops it when it is empty. */
+static void
+set_target(struct bt_unit *u, size_t i, struct bt_content *t,
+	   enum bt_state st)
+{
+	if (!t->len) {
+		drop_content(t);
+		return;
+	}
+	u->segments[i].target = t;
+	u->segments[i].state = st;
+}
+
+static void
+add_notes(struct bt_unit *u, xmlNode *parent, const char *category_attr)
+{
+	for (xmlNode *n = parent->children; n; n = n->next) {
+		if (!named(n, "note"))
+			continue;
+		xmlChar *t = xmlNodeGetContent(n);
+		char *cat = prop(n, category_attr);
+		bt_unit_add_note(u, cat, (const char *) t);
+		free(cat);
+		xmlFree(t);
+	}
+}
+
+/*
+ * Checks the inline codes of the targets against the source: each code
+ * exactly once over the unit (targets where there are, the source of the
+ * segments that have none), and each pair in order within a target.
+ */
+static int
+check_codes(struct reader *rd, xmlNode *un, struct bt_unit *u,
+	    struct bt_error *err)
+{
+	const struct bt_content *src = &u->source;
+	if (!src->n_codes) {
+		for (size_t i = 0; i < u->n_segments; i++)
+			if (u->segments[i].target
+			    && u->segments[i].target->n_codes)
+				return invalid(rd, un, u->id,
+					       _("the target has inline codes "
+						 "the source does not have%s"),
+					       "", err);
+		return 0;
+	}
+	size_t *seen = bt_xcalloc(src->n_codes, sizeof(*seen));
+	size_t pos = 0, code = 0;
+	for (size_t i = 0; i < u->n_segments; i++) {
+		const struct bt_segment *s = &u->segments[i];
+		code += bt_content_count_codes(src, pos, s->start);
+		size_t in_seg = bt_content_count_codes(src, s->start, s->end);
+		if (!s->target) {
+			for (size_t k = code; k < code + in_seg; k++)
+				seen[k]++;
+		} else {
+			const struct bt_content *t = s->target;
+			for (size_t k = 0; k < t->n_codes; k++) {
+				const struct bt_code *c = &t->codes[k];
+				for (size_t j = 0; j < src->n_codes; j++)
+					if (src->codes[j].kind == c->kind
+					    && src->codes[j].id == c->id) {
+						seen[j]++;
+						break;
+					}
+				/* A closing code before its opening one. */
+				if (c->kind == BT_CODE_CLOSE)
+					for (size_t j = k + 1; j < t->n_codes;
+					     j++)
+						if (t->codes[j].kind
+						    == BT_CODE_OPEN
+						    && t->codes[j].id == c->id) {
+							free(seen);
+							return invalid(rd, un,
+								u->id,
+								_("a closing "
+								  "inline code "
+								  "comes before "
+								  "its opening "
+								  "one%s"), "",
+								err);
+						}
+			}
+		}
+		code += in_seg;
+		pos = s->end;
+	}
+	/* Codes in ignorable text stay where they are. */
+	pos = 0;
+	code = 0;
+	for (size_t i = 0; i <= u->n_segments; i++) {
+		size_t start = i < u->n_segments ? u->segments[i].start
+			: src->len;
+		size_t n = bt_content_count_codes(src, pos, start);
+		for (size_t k = code; k < code + n; k++)
+			seen[k]++;
+		code += n;
+		if (i < u->n_segments) {
+			code += bt_content_count_codes(src,
+				u->segments[i].start, u->segments[i].end);
+			pos = u->segments[i].end;
+		}
+	}
+	int rc = 0;
+	for (size_t k = 0; k < src->n_codes && rc == 0; k++) {
+		char id[24];
+		snprintf(id, sizeof(id), "%d", src->codes[k].id);
+		if (seen[k] == 0)
+			rc = invalid(rd, un, u->id, _("the target lacks the "
+				     "inline code %s of the source"), id, err);
+		else if (seen[k] > 1)
+			rc = invalid(rd, un, u->id, _("the target has the "
+				     "inline code %s more than once"), id, err);
+	}
+	free(seen);
+	return rc;
+}
+
+static struct bt_unit *
+start_unit(struct reader *rd, xmlNode *un, struct inline_state *st,
+	   struct bt_strmap *code_ids, struct bt_error *err)
+{
+	char *id = prop(un, "id");
+	if (!id || !*id) {
+		free(id);
+		invalid(rd, un, NULL, _("a unit without an id%s"), "", err);
+		return NULL;
+	}
+	struct bt_unit *u = bt_unit_new();
+	u->id = id;
+	u->name = prop(un, rd->version == BT_XLIFF_12 ? "resname" : "name");
+	u->translate = !prop_is(un, "translate", "no");
+	*st = (struct inline_state){ rd, u, &u->source, 0,
+		rd->file->has_skeleton
+			? bt_skeleton_codes(&rd->file->skeleton, id) : NULL,
+		NULL, code_ids, err };
+	return u;
+}
+
+static struct bt_unit *
+parse_unit2(struct reader *rd, xmlNode *un, struct bt_error *err)
+{
+	struct inline_state st;
+	struct bt_strmap code_ids;
+	bt_strmap_init(&code_ids);
+	struct bt_unit *u = start_unit(rd, un, &st, &code_ids, err);
+	if (!u)
+		goto fail;
+	st.original_data = child(un, "originalData");
+	for (xmlNode *c = un->children; c; c = c->next) {
+		if (named(c, "notes")) {
+			add_notes(u, c, "category");
+			continue;
+		}
+		int seg = named(c, "segment");
+		if (!seg && !named(c, "ignorable"))
+			continue;
+		xmlNode *src = child(c, "source"), *tgt = child(c, "target");
+		if (!src) {
+			invalid(rd, c, u->id, _("a segment without "
+						"<source>%s"), "", err);
+			goto fail;
+		}
+		size_t start = u->source.len;
+		st.out = &u->source;
+		st.target = 0;
+		if (parse_inline(&st, src->children) < 0)
+			goto fail;
+		if (!seg)
+			continue;
+		add_segment(u, start, u->source.len);
+		if (tgt) {
+			struct bt_content *t = new_content();
+			st.out = t;
+			st.target = 1;
+			if (parse_inline(&st, tgt->children) < 0) {
+				drop_content(t);
+				goto fail;
+			}
+			char *state = prop(c, "state");
+			set_target(u, u->n_segments - 1, t, state2(state));
+			free(state);
+		}
+	}
+	if (!u->n_segments) {
+		invalid(rd, un, u->id, _("a unit without segments%s"), "",
+			err);
+		goto fail;
+	}
+	if (check_codes(rd, un, u, err) < 0)
+		goto fail;
+	bt_strmap_release(&code_ids);
+	return u;
+fail:
+	bt_strmap_release(&code_ids);
+	bt_unit_free(u);
+	return NULL;
+}
+
+/* The <mrk mtype="seg"> children of n, by mid, in order. */
+static size_t
+seg_mrks(xmlNode *n, xmlNode ***out)
+{
+	size_t k = 0;
+	*out = NULL;
+	for (xmlNode *c = n->children; c; c = c->next)
+		if (named(c, "mrk") && prop_is(c, "mtype", "seg")) {
+			*out = bt_xreallocarray(*out, k + 1, sizeof(xmlNode *));
+			(*out)[k++] = c;
+		}
+	return k;
+}
+
+static struct bt_unit *
+parse_unit12(struct reader *rd, xmlNode *un, struct bt_error *err)
+{
+	struct inline_state st;
+	struct bt_strmap code_ids;
+	xmlNode **mrks = NULL, **tmrks = NULL;
+	bt_strmap_init(&code_ids);
+	struct bt_unit *u = start_unit(rd, un, &st, &code_ids, err);
+	if (!u)
+		goto fail;
+	xmlNode *src = child(un, "source"), *seg = child(un, "seg-source");
+	xmlNode *tgt = child(un, "target");
+	if (!src) {
+		invalid(rd, un, u->id, _("a unit without <source>%s"), "", err);
+		goto fail;
+	}
+	add_notes(u, un, "from");
+	size_t n_mrks = seg ? seg_mrks(seg, &mrks) : 0;
+	if (n_mrks) {
+		/* The segmented source: mrks are segments, the rest is
+		 * ignorable. */
+		for (xmlNode *c = seg->children; c; c = c->next) {
+			size_t start = u->source.len;
+			if (!named(c, "mrk") || !prop_is(c, "mtype", "seg")) {
+				if (parse_node(&st, c) < 0)
+					goto fail;
+				continue;
+			}
+			if (parse_inline(&st, c->children) < 0)
+				goto fail;
+			add_segment(u, start, u->source.len);
+		}
+	} else {
+		if (parse_inline(&st, src->children) < 0)
+			goto fail;
+		add_segment(u, 0, u->source.len);
+	}
+	if (tgt) {
+		enum bt_state unit_st = state12(tgt);
+		size_t n_t = seg_mrks(tgt, &tmrks);
+		st.target = 1;
+		if (n_t && n_mrks) {
+			for (size_t i = 0; i < n_t; i++) {
+				char *mid = prop(tmrks[i], "mid");
+				size_t which = SIZE_MAX;
+				for (size_t j = 0; j < n_mrks && mid; j++)
+					if (prop_is(mrks[j], "mid", mid))
+						which = j;
+				free(mid);
+				if (which == SIZE_MAX) {
+					invalid(rd, tmrks[i], u->id,
+						_("a target segment (mrk) that "
+						  "is not in the source%s"),
+						"", err);
+					goto fail;
+				}
+				struct bt_content *t = new_content();
+				st.out = t;
+				if (parse_inline(&st, tmrks[i]->children) < 0) {
+					drop_content(t);
+					goto fail;
+				}
+				/* A state of its own, when the segments
+				 * differ (see xliff-write.c). */
+				char *c = prop(tmrks[i], "comment");
+				size_t n = strlen(STATE_COMMENT);
+				set_target(u, which, t, c && !strncmp(c,
+					STATE_COMMENT, n) ? state2(c + n)
+					: unit_st);
+				free(c);
+			}
+		} else {
+			/* One target for the whole unit (what OmegaT and
+			 * Translate Toolkit may write): the segments become
+			 * one. */
+			struct bt_content *t = new_content();
+			st.out = t;
+			if (parse_inline(&st, tgt->children) < 0) {
+				drop_content(t);
+				goto fail;
+			}
+			if (t->len && u->n_segments > 1) {
+				u->segments[0].end =
+					u->segments[u->n_segments - 1].end;
+				u->n_segments = 1;
+			}
+			set_target(u, 0, t, unit_st);
+		}
+	}
+	if (check_codes(rd, un, u, err) < 0)
+		goto fail;
+	free(mrks);
+	free(tmrks);
+	bt_strmap_release(&code_ids);
+	return u;
+fail:
+	free(mrks);
+	free(tmrks);
+	bt_strmap_release(&code_ids);
+	bt_unit_free(u);
+	return NULL;
+}
+
+/* --- files ---------------------------------------------------------- */
+
+static void
+free_file(struct reader *rd)
+{
+	struct bt_xliff_file *f = rd->file;
+	if (!f)
+		return;
+	free(f->id);
+	free(f->original);
+	free(f->srclang);
+	free(f->trglang);
+	if (f->has_skeleton)
+		bt_skeleton_release(&f->skeleton);
+	bt_document_free(f->doc);
+	free(f);
+	rd->file = NULL;
+	for (size_t i = 0; i < rd->n_units; i++)
+		bt_unit_free(rd->units[i]);
+	rd->n_units = 0;
+	bt_strmap_release(&rd->unit_ids);
+}
+
+static int
+start_file(struct reader *rd, struct bt_error *err)
+{
+	xmlTextReaderPtr r = rd->r;
+	free_file(rd);
+	struct bt_xliff_file *f = bt_xcalloc(1, sizeof(*f));
+	rd->file = f;
+	f->version = rd->version;
+	f->line = xmlTextReaderGetParserLineNumber(r);
+	xmlChar *v;
+#define ATTR(field, name) do { v = xmlTextReaderGetAttribute(r, \
+		BAD_CAST (name)); f->field = v ? bt_xstrdup((char *) v) : NULL; \
+		xmlFree(v); } while (0)
+	ATTR(id, "id");
+	ATTR(original, "original");
+	if (rd->version == BT_XLIFF_12) {
+		ATTR(srclang, "source-language");
+		ATTR(trglang, "target-language");
+	} else {
+		f->srclang = bt_xstrdup(rd->srclang);
+		f->trglang = bt_xstrdup(rd->trglang);
+	}
+#undef ATTR
+	if (!f->id) {
+		char num[24];
+		snprintf(num, sizeof(num), "f%zu", rd->n_files + 1);
+		f->id = bt_xstrdup(num);
+	}
+	(void) err;
+	return 0;
+}
+
+/* Reads an external skeleton named by href, relative to the XLIFF. */
+static char *
+read_external(struct reader *rd, const char *href, size_t *len,
+	      struct bt_error *err)
+{
+	char *dir_copy = bt_xstrdup(rd->path);
+	char *path = href[0] == '/' ? bt_xstrdup(href)
+		: bt_xasprintf("%s/%s", dirname(dir_copy), href);
+	free(dir_copy);
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		bt_error_set(err, BT_EIO, path, _("cannot open the "
+			     "skeleton: %s"), strerror(errno));
+		free(path);
+		return NULL;
+	}
+	struct bt_buf b = BT_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		bt_buf_add(&b, chunk, n);
+	fclose(fp);
+	free(path);
+	return bt_buf_detach(&b, len);
+}
+
+static int
+read_skeleton(struct reader *rd, xmlNode *n, struct bt_error *err)
+{
+	char *href = prop(n, "href");
+	char *data;
+	size_t len;
+	int rc;
+	if (href) {
+		data = read_external(rd, href, &len, err);
+		free(href);
+		if (!data)
+			return -1;
+	} else {
+		xmlChar *t = xmlNodeGetContent(n);
+		size_t tlen = t ? strlen((const char *) t) : 0;
+		struct base64_decode_ctx ctx;
+		data = bt_xmalloc(BASE64_DECODE_LENGTH(tlen) + 1);
+		base64_decode_init(&ctx);
+		len = BASE64_DECODE_LENGTH(tlen);
+		int ok = base64_decode_update(&ctx, &len, (uint8_t *) data,
+					      tlen, (const char *) t)
+			&& base64_decode_final(&ctx);
+		xmlFree(t);
+		if (!ok) {
+			free(data);
+			bt_error_set(err, BT_ESYNTAX, rd->path,
+				     _("the skeleton is damaged: not "
+				       "base64"));
+			bt_error_at_line(err, xmlGetLineNo(n));
+			return -1;
+		}
+	}
+	rc = bt_skeleton_parse(data, len, &rd->file->skeleton, rd->path, err);
+	if (rc < 0)
+		bt_error_at_line(err, xmlGetLineNo(n));
+	else
+		rd->file->has_skeleton = true;
+	free(data);
+	return rc;
+}
+
+static int
+add_unit(struct reader *rd, struct bt_unit *u, xmlNode *un,
+	 struct bt_error *err)
+{
+	if (bt_strmap_put(&rd->unit_ids, u->id, rd->n_units)) {
+		invalid(rd, un, u->id, _("the unit id %s is used twice"),
+			u->id, err);
+		bt_unit_free(u);
+		return -1;
+	}
+	if (rd->n_units == rd->cap_units) {
+		rd->cap_units = rd->cap_units ? rd->cap_units * 2 : 64;
+		rd->units = bt_xreallocarray(rd->units, rd->cap_units,
+					     sizeof(*rd->units));
+	}
+	rd->units[rd->n_units++] = u;
+	return 0;
+}
+
+/* The document of the file: the skeleton's layout with our units. */
+static int
+finish_file(struct reader *rd, struct bt_error *err)
+{
+	struct bt_xliff_file *f = rd->file;
+	if (!f->has_skeleton) {
+		f->doc = bt_document_new(f->original ? f->original : f->id);
+		for (size_t i = 0; i < rd->n_units; i++) {
+			struct bt_sink sink = bt_document_sink(f->doc);
+			sink.unit(sink.ctx, rd->units[i], NULL);
+		}
+		rd->n_units = 0;
+	} else {
+		struct bt_skeleton *sk = &f->skeleton;
+		struct bt_document *doc = sk->doc;
+		sk->doc = NULL;
+		f->doc = doc;
+		free(doc->path);
+		doc->path = bt_xstrdup(sk->info.original ? sk->info.original
+				       : f->original);
+		doc->filter = bt_xstrdup(sk->info.filter);
+		free(doc->encoding);
+		doc->encoding = bt_xstrdup(sk->info.encoding);
+		doc->bom = sk->info.bom;
+		doc->lang = bt_xstrdup(f->srclang);
+		doc->target_lang = bt_xstrdup(f->trglang);
+		for (size_t i = 0; i < doc->n_units; i++) {
+			const char *id = doc->units[i]->id;
+			size_t j = bt_strmap_get(&rd->unit_ids, id);
+			if (j == SIZE_MAX || !rd->units[j]) {
+				bt_error_set(err, BT_EMISMATCH, rd->path,
+					     _("unit %s of the skeleton is "
+					       "missing from the XLIFF"), id);
+				bt_error_at_line(err, f->line);
+				return -1;
+			}
+			bt_unit_free(doc->units[i]);
+			doc->units[i] = rd->units[j];
+			rd->units[j] = NULL;
+		}
+		for (size_t j = 0; j < rd->n_units; j++)
+			if (rd->units[j]) {
+				bt_error_set(err, BT_EMISMATCH, rd->path,
+					     _("unit %s is not in the "
+					       "skeleton"), rd->units[j]->id);
+				bt_error_at_line(err, f->line);
+				return -1;
+			}
+	}
+	rd->n_files++;
+	int rc = rd->on_file(rd->ctx, f, err);
+	free_file(rd);
+	return rc;
+}
+
+static int
+check_root(struct reader *rd, struct bt_error *err)
+{
+	xmlTextReaderPtr r = rd->r;
+	const char *name = (const char *) xmlTextReaderConstLocalName(r);
+	const char *ns = (const char *) xmlTextReaderConstNamespaceUri(r);
+	xmlChar *version = xmlTextReaderGetAttribute(r, BAD_CAST "version");
+	int rc = 0;
+	if (strcmp(name, "xliff")) {
+		rc = bt_error_set(err, BT_EINVALID, rd->path,
+				  _("not an XLIFF file (the root element is "
+				    "<%s>)"), name);
+	} else if (ns && !strcmp(ns, NS_XLIFF12)) {
+		rd->version = BT_XLIFF_12;
+	} else if (ns && (!strcmp(ns, NS_XLIFF2) || !strcmp(ns, NS_XLIFF22))
+		   && version && (!strcmp((char *) version, "2.0")
+				  || !strcmp((char *) version, "2.1")
+				  || !strcmp((char *) version, "2.2"))) {
+		rd->version = !strcmp((char *) version, "2.0") ? BT_XLIFF_20
+			: BT_XLIFF_21;
+		xmlChar *s = xmlTextReaderGetAttribute(r, BAD_CAST "srcLang");
+		xmlChar *t = xmlTextReaderGetAttribute(r, BAD_CAST "trgLang");
+		rd->srclang = s ? bt_xstrdup((char *) s) : NULL;
+		rd->trglang = t ? bt_xstrdup((char *) t) : NULL;
+		xmlFree(s);
+		xmlFree(t);
+	} else {
+		rc = bt_error_set(err, BT_EINVALID, rd->path,
+				  _("unsupported XLIFF version '%s' (bitext "
+				    "reads 1.2, 2.0, 2.1 and 2.2)"),
+				  version ? (char *) version : "?");
+	}
+	xmlFree(version);
+	if (rc < 0)
+		bt_error_at_line(err, xmlTextReaderGetParserLineNumber(r));
+	return rc;
+}
+
+int
+bt_xliff_read(const char *path,
+	      int (*on_file)(void *ctx, struct bt_xliff_file *f,
+			     struct bt_error *err),
+	      void *ctx, struct bt_error *err)
+{
+	struct reader rd = { .path = path, .on_file = on_file, .ctx = ctx };
+	bt_strmap_init(&rd.unit_ids);
+	rd.r = bt_xml_reader_open(path, err);
+	if (!rd.r)
+		return -1;
+	int rc, seen_root = 0, skip = 0;
+	while ((rc = skip ? xmlTextReaderNext(rd.r)
+		    : bt_xml_reader_next(rd.r, path, err)) == 1) {
+		skip = 0;
+		int type = xmlTextReaderNodeType(rd.r);
+		const char *name = (const char *) xmlTextReaderConstLocalName(rd.r);
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (rd.file && !strcmp(name, "file")
+			    && finish_file(&rd, err) < 0)
+				goto fail;
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (!seen_root) {
+			seen_root = 1;
+			if (check_root(&rd, err) < 0)
+				goto fail;
+			continue;
+		}
+		int v12 = rd.version == BT_XLIFF_12;
+		if (!strcmp(name, "file")) {
+			if (start_file(&rd, err) < 0)
+				goto fail;
+			if (xmlTextReaderIsEmptyElement(rd.r)
+			    && finish_file(&rd, err) < 0)
+				goto fail;
+			continue;
+		}
+		if (!rd.file)
+			continue;
+		int is_skel = v12 ? !strcmp(name, "internal-file")
+				   || !strcmp(name, "external-file")
+				 : !strcmp(name, "skeleton")
+				   && xmlTextReaderDepth(rd.r) == 2;
+		int is_unit = !strcmp(name, v12 ? "trans-unit" : "unit");
+		if (!is_skel && !is_unit
+		    && strcmp(name, v12 ? "bin-unit" : "matches"))
+			continue;
+		xmlNode *n = xmlTextReaderExpand(rd.r);
+		if (!n) {
+			bt_xml_reader_error(rd.r, path, err);
+			goto fail;
+		}
+		skip = 1;
+		if (is_skel) {
+			if (read_skeleton(&rd, n, err) < 0)
+				goto fail;
+		} else if (is_unit) {
+			struct bt_unit *u = (v12 ? parse_unit12
+					     : parse_unit2)(&rd, n, err);
+			if (!u || add_unit(&rd, u, n, err) < 0)
+				goto fail;
+		}
+	}
+	if (rc < 0) {
+		if (skip)
+			bt_xml_reader_error(rd.r, path, err);
+		goto fail;
+	}
+	if (!seen_root) {
+		bt_error_set(err, BT_ESYNTAX, path, _("empty file"));
+		goto fail;
+	}
+	free_file(&rd);
+	free(rd.units);
+	free(rd.srclang);
+	free(rd.trglang);
+	xmlFreeTextReader(rd.r);
+	return 0;
+fail:
+	free_file(&rd);
+	free(rd.units);
+	free(rd.srclang);
+	free(rd.trglang);
+	xmlFreeTextReader(rd.r);
+	return -1;
+}

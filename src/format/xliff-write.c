@@ -1,0 +1,649 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Writing XLIFF 2.1 / 2.0 / 1.2 with xmlTextWriter; see xliff.h.
+ *
+ * Inline codes: a pair whose two ends fall in the same segment and nest
+ * properly is written as <pc> (2.x) or <g> (1.2); otherwise <sc>/<ec> or
+ * <bx>/<ex>; standalone codes as <ph> (2.x) or <x> (1.2).  In 2.x every
+ * code's original markup is in <originalData>; in both versions it is
+ * also in the skeleton, from which merge takes it.  Characters XML 1.0
+ * cannot carry become <cp hex=".."/> (2.x) or an <x ctype="x-bitext-cp-..">
+ * (1.2).
+ */
+#include "system.h"
+
+#include "format/xliff.h"
+#include "format/xml-writer.h"
+#include "core/xalloc.h"
+
+#define NS_XLIFF2 "urn:oasis:names:tc:xliff:document:2.0"
+#define NS_XLIFF12 "urn:oasis:names:tc:xliff:document:1.2"
+/*
+ * XLIFF 1.2 has one state per <target>, and its strict schema allows no
+ * attribute of our own.  When the segments of a unit differ in state,
+ * each <mrk> says its own in its comment attribute, read back by
+ * xliff-read.c.
+ */
+#define STATE_COMMENT "bitext-state:"
+
+struct bt_xliff_writer {
+	struct bt_xml_writer xw;
+	struct bt_xliff_options opt;
+	size_t n_files;
+};
+
+int
+bt_xliff_version_parse(const char *s)
+{
+	if (!strncasecmp(s, "xliff", 5))
+		s += 5;
+	if (!strcmp(s, "2.1") || !strcmp(s, "2"))
+		return BT_XLIFF_21;
+	if (!strcmp(s, "2.0"))
+		return BT_XLIFF_20;
+	if (!strcmp(s, "1.2"))
+		return BT_XLIFF_12;
+	return -1;
+}
+
+#define W(call) do { if (bt_xml_writer_check(&w->xw, (call), err) < 0) \
+		return -1; } while (0)
+#define X (w->xw.w)
+
+static int
+attr(struct bt_xliff_writer *w, const char *name, const char *value,
+     struct bt_error *err)
+{
+	W(xmlTextWriterWriteAttribute(X, BAD_CAST name, BAD_CAST value));
+	return 0;
+}
+
+/*
+ * Inline content is mixed content: the writer must not indent inside it,
+ * or the indentation would become text.  open_mixed() starts the element
+ * on its own line and turns indentation off until close_mixed().
+ */
+static int
+open_mixed(struct bt_xliff_writer *w, const char *name, struct bt_error *err)
+{
+	W(xmlTextWriterStartElement(X, BAD_CAST name));
+	W(xmlTextWriterSetIndent(X, 0));
+	return 0;
+}
+
+static int
+close_mixed(struct bt_xliff_writer *w, struct bt_error *err)
+{
+	W(xmlTextWriterEndElement(X));
+	W(xmlTextWriterSetIndent(X, 1));
+	return 0;
+}
+
+struct bt_xliff_writer *
+bt_xliff_writer_new(struct bt_output *out, const struct bt_xliff_options *o,
+		    struct bt_error *err)
+{
+	struct bt_xliff_writer *w = bt_xcalloc(1, sizeof(*w));
+	w->opt = *o;
+	bt_xml_writer_init(&w->xw, out, 1);
+	int v12 = o->version == BT_XLIFF_12;
+	if (bt_xml_writer_check(&w->xw, xmlTextWriterStartDocument(X, "1.0",
+			"UTF-8", NULL), err) < 0
+	    || bt_xml_writer_check(&w->xw, xmlTextWriterStartElement(X,
+			BAD_CAST "xliff"), err) < 0
+	    || attr(w, "xmlns", v12 ? NS_XLIFF12 : NS_XLIFF2, err) < 0
+	    || attr(w, "version", v12 ? "1.2"
+		    : o->version == BT_XLIFF_20 ? "2.0" : "2.1", err) < 0
+	    || (!v12 && attr(w, "srcLang", o->srclang, err) < 0)
+	    || (!v12 && o->trglang && attr(w, "trgLang", o->trglang,
+					   err) < 0)) {
+		bt_xliff_writer_free(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* --- inline content ------------------------------------------------- */
+
+/* For each code, the index of its partner in the content, or SIZE_MAX. */
+static size_t *
+find_partners(const struct bt_content *c)
+{
+	size_t *partner = bt_xmalloc((c->n_codes + 1) * sizeof(*partner));
+	for (size_t k = 0; k < c->n_codes; k++)
+		partner[k] = SIZE_MAX;
+	for (size_t k = 0; k < c->n_codes; k++) {
+		if (c->codes[k].kind != BT_CODE_OPEN)
+			continue;
+		for (size_t j = k + 1; j < c->n_codes; j++)
+			if (c->codes[j].kind == BT_CODE_CLOSE
+			    && c->codes[j].id == c->codes[k].id
+			    && partner[j] == SIZE_MAX) {
+				partner[k] = j;
+				partner[j] = k;
+				break;
+			}
+	}
+	return partner;
+}
+
+/* Whether the pair k..partner[k] lies in codes [lo, hi) and every code
+ * between them has its partner between them too. */
+static int
+nests(const struct bt_content *c, const size_t *partner, size_t k,
+      size_t lo, size_t hi)
+{
+	size_t j = partner[k];
+	if (j == SIZE_MAX || j < lo || j >= hi)
+		return 0;
+	for (size_t m = k + 1; m < j; m++)
+		if (c->codes[m].kind != BT_CODE_STANDALONE
+		    && (partner[m] == SIZE_MAX || partner[m] < k
+			|| partner[m] > j))
+			return 0;
+	return 1;
+}
+
+struct inline_ctx {
+	struct bt_xliff_writer *w;
+	const struct bt_content *c;
+	const size_t *partner;
+	size_t next_cp;
+	struct bt_error *err;
+};
+
+static int
+write_cp(void *vctx, uint32_t cp)
+{
+	struct inline_ctx *ctx = vctx;
+	struct bt_xliff_writer *w = ctx->w;
+	char hex[16];
+	snprintf(hex, sizeof(hex), "%04X", (unsigned) cp);
+	if (w->opt.version != BT_XLIFF_12) {
+		if (xmlTextWriterStartElement(X, BAD_CAST "cp") < 0
+		    || xmlTextWriterWriteAttribute(X, BAD_CAST "hex",
+						   BAD_CAST hex) < 0)
+			return -1;
+	} else {
+		char id[32], ctype[48];
+		snprintf(id, sizeof(id), "cp%zu", ++ctx->next_cp);
+		snprintf(ctype, sizeof(ctype), "x-bitext-cp-%s", hex);
+		if (xmlTextWriterStartElement(X, BAD_CAST "x") < 0
+		    || xmlTextWriterWriteAttribute(X, BAD_CAST "id",
+						   BAD_CAST id) < 0
+		    || xmlTextWriterWriteAttribute(X, BAD_CAST "ctype",
+						   BAD_CAST ctype) < 0)
+			return -1;
+	}
+	return xmlTextWriterEndElement(X) < 0 ? -1 : 0;
+}
+
+static int
+write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
+		   size_t lo, size_t hi)
+{
+	struct bt_xliff_writer *w = ctx->w;
+	struct bt_error *err = ctx->err;
+	const struct bt_code *code = &ctx->c->codes[k];
+	size_t j = ctx->partner[k];
+	int v12 = w->opt.version == BT_XLIFF_12;
+	char id[24], data[24], data2[24];
+	snprintf(id, sizeof(id), "%d", code->id);
+	snprintf(data, sizeof(data), "d%zu", k + 1);
+	snprintf(data2, sizeof(data2), "d%zu", j + 1);
+
+	if (code->kind == BT_CODE_STANDALONE) {
+		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "x" : "ph")));
+		if (attr(w, "id", id, err) < 0
+		    || (!v12 && attr(w, "dataRef", data, err) < 0))
+			return -1;
+		W(xmlTextWriterEndElement(X));
+		return 0;
+	}
+	if (as_pair) {	/* the start of <pc>/<g>; the caller closes it */
+		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "g" : "pc")));
+		if (attr(w, "id", id, err) < 0
+		    || (!v12 && (attr(w, "dataRefStart", data, err) < 0
+				 || attr(w, "dataRefEnd", data2, err) < 0)))
+			return -1;
+		return 0;
+	}
+	int isolated = j == SIZE_MAX;
+	(void) lo, (void) hi;
+	if (v12) {
+		char id12[32];
+		snprintf(id12, sizeof(id12), "%c%d",
+			 code->kind == BT_CODE_OPEN ? 'b' : 'e', code->id);
+		W(xmlTextWriterStartElement(X, BAD_CAST (code->kind
+			== BT_CODE_OPEN ? "bx" : "ex")));
+		if (attr(w, "id", id12, err) < 0 || attr(w, "rid", id, err) < 0)
+			return -1;
+	} else if (code->kind == BT_CODE_OPEN) {
+		W(xmlTextWriterStartElement(X, BAD_CAST "sc"));
+		if (attr(w, "id", id, err) < 0
+		    || (isolated && attr(w, "isolated", "yes", err) < 0)
+		    || attr(w, "dataRef", data, err) < 0)
+			return -1;
+	} else {
+		W(xmlTextWriterStartElement(X, BAD_CAST "ec"));
+		if ((isolated ? attr(w, "id", id, err) < 0
+			      || attr(w, "isolated", "yes", err) < 0
+			      : attr(w, "startRef", id, err) < 0)
+		    || attr(w, "dataRef", data, err) < 0)
+			return -1;
+	}
+	W(xmlTextWriterEndElement(X));
+	return 0;
+}
+
+/* Index of the first code at or after byte offset `from` in c. */
+static size_t
+code_index_at(const struct bt_content *c, size_t from)
+{
+	return bt_content_count_codes(c, 0, from);
+}
+
+/*
+ * Writes c->text[start..end) as XLIFF inline content.  The codes of the
+ * range are [lo, hi).
+ */
+static int
+write_inline(struct bt_xliff_writer *w, const struct bt_content *c,
+	     const size_t *partner, size_t start, size_t end,
+	     struct bt_error *err)
+{
+	struct inline_ctx ctx = { w, c, partner, 0, err };
+	size_t lo = code_index_at(c, start);
+	size_t hi = lo + bt_content_count_codes(c, start, end);
+	size_t *open_pairs = bt_xmalloc((hi - lo + 1) * sizeof(size_t));
+	size_t depth = 0, k = lo, done = start;
+	int rc = 0;
+
+	for (size_t i = start; i + BT_MARK_LEN <= end && rc == 0; i++) {
+		if ((unsigned char) c->text[i] != 0xEF
+		    || !bt_mark_at(c->text + i, end - i, NULL))
+			continue;
+		rc = bt_xml_write_text(&w->xw, c->text + done, i - done,
+				       write_cp, &ctx, err);
+		if (rc == 0 && c->codes[k].kind == BT_CODE_CLOSE && depth
+		    && open_pairs[depth - 1] == partner[k]) {
+			depth--;	/* ends the <pc>/<g> */
+			rc = bt_xml_writer_check(&w->xw,
+				xmlTextWriterEndElement(X), err);
+		} else if (rc == 0) {
+			int pair = c->codes[k].kind == BT_CODE_OPEN
+				&& nests(c, partner, k, lo, hi);
+			rc = write_code_element(&ctx, k, pair, lo, hi);
+			if (pair)
+				open_pairs[depth++] = k;
+		}
+		k++;
+		i += BT_MARK_LEN - 1;
+		done = i + 1;
+	}
+	if (rc == 0 && end > done)
+		rc = bt_xml_write_text(&w->xw, c->text + done, end - done,
+				       write_cp, &ctx, err);
+	free(open_pairs);
+	return rc;
+}
+
+/* --- units ---------------------------------------------------------- */
+
+static const char *
+state_name(enum bt_state s, int v12)
+{
+	switch (s) {
+	case BT_STATE_TRANSLATED: return "translated";
+	case BT_STATE_REVIEWED: return v12 ? "signed-off" : "reviewed";
+	case BT_STATE_FINAL: return "final";
+	default: return v12 ? "needs-translation" : "initial";
+	}
+}
+
+/* The ranges of a unit: segments, and the ignorable text around them.
+ * An unsegmented unit is one segment. */
+struct range {
+	size_t start, end;
+	const struct bt_segment *seg;	/* NULL for ignorable text */
+};
+
+static struct range *
+unit_ranges(const struct bt_unit *u, size_t *n)
+{
+	struct range *r = bt_xmalloc((2 * u->n_segments + 2) * sizeof(*r));
+	size_t k = 0, pos = 0;
+	if (!u->n_segments) {
+		r[0] = (struct range){ 0, u->source.len, NULL };
+		*n = 1;
+		return r;	/* the caller writes it as a segment */
+	}
+	for (size_t i = 0; i < u->n_segments; i++) {
+		const struct bt_segment *s = &u->segments[i];
+		if (s->start > pos)
+			r[k++] = (struct range){ pos, s->start, NULL };
+		r[k++] = (struct range){ s->start, s->end, s };
+		pos = s->end;
+	}
+	if (u->source.len > pos)
+		r[k++] = (struct range){ pos, u->source.len, NULL };
+	*n = k;
+	return r;
+}
+
+static int
+write_target_content(struct bt_xliff_writer *w, const struct bt_unit *u,
+		     const struct range *r, const size_t *partner,
+		     struct bt_error *err)
+{
+	const struct bt_segment *s = r->seg;
+	if (s && s->target) {
+		size_t *tp = find_partners(s->target);
+		int rc = write_inline(w, s->target, tp, 0, s->target->len, err);
+		free(tp);
+		return rc;
+	}
+	return write_inline(w, &u->source, partner, r->start, r->end, err);
+}
+
+static int
+write_unit2(struct bt_xliff_writer *w, const struct bt_unit *u,
+	    struct bt_error *err)
+{
+	size_t n;
+	struct range *ranges = unit_ranges(u, &n);
+	size_t *partner = find_partners(&u->source);
+	int rc = -1;
+	char id[32];
+
+	W(xmlTextWriterStartElement(X, BAD_CAST "unit"));
+	if (attr(w, "id", u->id, err) < 0
+	    || (u->name && attr(w, "name", u->name, err) < 0)
+	    || (!u->translate && attr(w, "translate", "no", err) < 0))
+		goto out;
+	if (u->n_notes) {
+		W(xmlTextWriterStartElement(X, BAD_CAST "notes"));
+		for (size_t i = 0; i < u->n_notes; i++) {
+			if (open_mixed(w, "note", err) < 0
+			    || (u->notes[i].category && attr(w, "category",
+					u->notes[i].category, err) < 0)
+			    || bt_xml_write_text(&w->xw, u->notes[i].text,
+						 strlen(u->notes[i].text),
+						 NULL, NULL, err) < 0
+			    || close_mixed(w, err) < 0)
+				goto out;
+		}
+		W(xmlTextWriterEndElement(X));
+	}
+	if (u->source.n_codes) {
+		W(xmlTextWriterStartElement(X, BAD_CAST "originalData"));
+		for (size_t k = 0; k < u->source.n_codes; k++) {
+			const struct bt_code *c = &u->source.codes[k];
+			snprintf(id, sizeof(id), "d%zu", k + 1);
+			struct inline_ctx ctx = { w, &u->source, partner, 0,
+						  err };
+			if (open_mixed(w, "data", err) < 0
+			    || attr(w, "id", id, err) < 0
+			    || bt_xml_write_text(&w->xw, c->data, c->data_len,
+						 write_cp, &ctx, err) < 0
+			    || close_mixed(w, err) < 0)
+				goto out;
+		}
+		W(xmlTextWriterEndElement(X));
+	}
+	size_t n_seg = 0, n_ign = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct range *r = &ranges[i];
+		int is_seg = r->seg || !u->n_segments;
+		W(xmlTextWriterStartElement(X, BAD_CAST (is_seg ? "segment"
+							: "ignorable")));
+		snprintf(id, sizeof(id), "%c%zu", is_seg ? 's' : 'i',
+			 is_seg ? ++n_seg : ++n_ign);
+		if (attr(w, "id", id, err) < 0)
+			goto out;
+		int has_target = is_seg && ((r->seg && r->seg->target)
+					    || w->opt.copy_source);
+		if (has_target && attr(w, "state", state_name(r->seg && r->seg->target
+				? r->seg->state : BT_STATE_INITIAL, 0), err) < 0)
+			goto out;
+		if (open_mixed(w, "source", err) < 0
+		    || write_inline(w, &u->source, partner, r->start, r->end,
+				    err) < 0
+		    || close_mixed(w, err) < 0)
+			goto out;
+		if (has_target
+		    && (open_mixed(w, "target", err) < 0
+			|| write_target_content(w, u, r, partner, err) < 0
+			|| close_mixed(w, err) < 0))
+			goto out;
+		W(xmlTextWriterEndElement(X));
+	}
+	W(xmlTextWriterEndElement(X));
+	rc = 0;
+out:
+	free(ranges);
+	free(partner);
+	return rc;
+}
+
+/* The unit's state for XLIFF 1.2's one <target>: the lowest of its
+ * segments', and none if a segment has no target. */
+static enum bt_state
+unit_state(const struct bt_unit *u)
+{
+	enum bt_state st = BT_STATE_FINAL;
+	if (!u->n_segments)
+		return BT_STATE_NONE;
+	for (size_t i = 0; i < u->n_segments; i++) {
+		if (!u->segments[i].target)
+			return BT_STATE_NONE;
+		if (u->segments[i].state < st)
+			st = u->segments[i].state;
+	}
+	return st;
+}
+
+static int
+write_mrks(struct bt_xliff_writer *w, const struct bt_unit *u,
+	   const struct range *ranges, size_t n, const size_t *partner,
+	   int target, struct bt_error *err)
+{
+	char mid[24];
+	size_t n_seg = 0;
+	int mixed_states = 0;
+	for (size_t i = 1; i < u->n_segments; i++)
+		mixed_states |= u->segments[i].state
+			!= u->segments[0].state
+			|| !u->segments[i].target != !u->segments[0].target;
+	for (size_t i = 0; i < n; i++) {
+		const struct range *r = &ranges[i];
+		if (!r->seg && u->n_segments) {
+			if (write_inline(w, &u->source, partner, r->start,
+					 r->end, err) < 0)
+				return -1;
+			continue;
+		}
+		W(xmlTextWriterStartElement(X, BAD_CAST "mrk"));
+		snprintf(mid, sizeof(mid), "%zu", ++n_seg);
+		if (attr(w, "mtype", "seg", err) < 0
+		    || attr(w, "mid", mid, err) < 0)
+			return -1;
+		if (target && mixed_states && r->seg && r->seg->target) {
+			char comment[48];
+			snprintf(comment, sizeof(comment), STATE_COMMENT "%s",
+				 state_name(r->seg->state, 0));
+			if (attr(w, "comment", comment, err) < 0)
+				return -1;
+		}
+		int rc = !target ? write_inline(w, &u->source, partner,
+						r->start, r->end, err)
+			: (r->seg && r->seg->target) || w->opt.copy_source
+			? write_target_content(w, u, r, partner, err) : 0;
+		if (rc < 0)
+			return -1;
+		W(xmlTextWriterEndElement(X));
+	}
+	return 0;
+}
+
+static int
+write_unit12(struct bt_xliff_writer *w, const struct bt_unit *u,
+	     struct bt_error *err)
+{
+	size_t n;
+	struct range *ranges = unit_ranges(u, &n);
+	size_t *partner = find_partners(&u->source);
+	int rc = -1;
+	int any_target = w->opt.copy_source;
+	for (size_t i = 0; i < u->n_segments; i++)
+		any_target |= u->segments[i].target != NULL;
+
+	W(xmlTextWriterStartElement(X, BAD_CAST "trans-unit"));
+	if (attr(w, "id", u->id, err) < 0
+	    || (u->name && attr(w, "resname", u->name, err) < 0)
+	    || (!u->translate && attr(w, "translate", "no", err) < 0)
+	    || attr(w, "xml:space", "preserve", err) < 0)
+		goto out;
+	if (open_mixed(w, "source", err) < 0
+	    || write_inline(w, &u->source, partner, 0, u->source.len, err) < 0
+	    || close_mixed(w, err) < 0
+	    || open_mixed(w, "seg-source", err) < 0
+	    || write_mrks(w, u, ranges, n, partner, 0, err) < 0
+	    || close_mixed(w, err) < 0
+	    || open_mixed(w, "target", err) < 0)
+		goto out;
+	enum bt_state st = unit_state(u);
+	if (attr(w, "state", st == BT_STATE_NONE ? (any_target
+			? "needs-translation" : "new") : state_name(st, 1),
+		 err) < 0)
+		goto out;
+	if (st == BT_STATE_FINAL && attr(w, "approved", "yes", err) < 0)
+		goto out;
+	if ((any_target && write_mrks(w, u, ranges, n, partner, 1, err) < 0)
+	    || close_mixed(w, err) < 0)
+		goto out;
+	for (size_t i = 0; i < u->n_notes; i++)
+		if (open_mixed(w, "note", err) < 0
+		    || (u->notes[i].category
+			&& attr(w, "from", u->notes[i].category, err) < 0)
+		    || bt_xml_write_text(&w->xw, u->notes[i].text,
+					 strlen(u->notes[i].text), NULL, NULL,
+					 err) < 0
+		    || close_mixed(w, err) < 0)
+			goto out;
+	W(xmlTextWriterEndElement(X));
+	rc = 0;
+out:
+	free(ranges);
+	free(partner);
+	return rc;
+}
+
+/* --- files ---------------------------------------------------------- */
+
+static int
+write_skeleton(struct bt_xliff_writer *w, const char *skel, size_t len,
+	       const char *href, struct bt_error *err)
+{
+	int v12 = w->opt.version == BT_XLIFF_12;
+	if (!skel && !href)
+		return 0;	/* not ours: bilingual XLIFF from a TMX */
+	if (v12)
+		W(xmlTextWriterStartElement(X, BAD_CAST "skl"));
+	if (href) {
+		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "external-file"
+							: "skeleton")));
+		if (attr(w, "href", href, err) < 0)
+			return -1;
+	} else {
+		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "internal-file"
+							: "skeleton")));
+		if (v12 && attr(w, "form", "base64", err) < 0)
+			return -1;
+		W(xmlTextWriterWriteBase64(X, skel, 0, (int) len));
+	}
+	W(xmlTextWriterEndElement(X));
+	if (v12)
+		W(xmlTextWriterEndElement(X));
+	return 0;
+}
+
+/* XLIFF 1.2's datatype: its own names where they fit. */
+static const char *
+datatype_of(const char *filter)
+{
+	if (!strcmp(filter, "text"))
+		return "plaintext";
+	if (!strcmp(filter, "html"))
+		return "html";
+	if (!strcmp(filter, "xml"))
+		return "xml";
+	if (!strcmp(filter, "po"))
+		return "po";
+	return "x-bitext";
+}
+
+int
+bt_xliff_writer_add(struct bt_xliff_writer *w, const struct bt_document *doc,
+		    const char *file_id, const char *skeleton,
+		    size_t skeleton_len, const char *skeleton_href,
+		    struct bt_error *err)
+{
+	int v12 = w->opt.version == BT_XLIFF_12;
+	w->n_files++;
+	W(xmlTextWriterStartElement(X, BAD_CAST "file"));
+	if (v12) {
+		if (attr(w, "original", doc->path, err) < 0
+		    || attr(w, "source-language", w->opt.srclang, err) < 0
+		    || (w->opt.trglang && attr(w, "target-language",
+					       w->opt.trglang, err) < 0)
+		    || attr(w, "datatype", datatype_of(doc->filter
+					? doc->filter : "text"), err) < 0
+		    || attr(w, "tool-id", PACKAGE_NAME, err) < 0)
+			return -1;
+		W(xmlTextWriterStartElement(X, BAD_CAST "header"));
+		if (write_skeleton(w, skeleton, skeleton_len, skeleton_href,
+				   err) < 0)
+			return -1;
+		W(xmlTextWriterStartElement(X, BAD_CAST "tool"));
+		if (attr(w, "tool-id", PACKAGE_NAME, err) < 0
+		    || attr(w, "tool-name", PACKAGE_NAME, err) < 0
+		    || attr(w, "tool-version", PACKAGE_VERSION, err) < 0)
+			return -1;
+		W(xmlTextWriterEndElement(X));
+		W(xmlTextWriterEndElement(X));
+		W(xmlTextWriterStartElement(X, BAD_CAST "body"));
+	} else {
+		if (attr(w, "id", file_id, err) < 0
+		    || attr(w, "original", doc->path, err) < 0
+		    || attr(w, "xml:space", "preserve", err) < 0
+		    || write_skeleton(w, skeleton, skeleton_len,
+				      skeleton_href, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < doc->n_units; i++)
+		if ((v12 ? write_unit12 : write_unit2)(w, doc->units[i],
+						       err) < 0)
+			return -1;
+	if (v12)
+		W(xmlTextWriterEndElement(X));	/* body */
+	W(xmlTextWriterEndElement(X));
+	return 0;
+}
+
+int
+bt_xliff_writer_finish(struct bt_xliff_writer *w, struct bt_error *err)
+{
+	int rc = bt_xml_writer_finish(&w->xw, err);
+	free(w);
+	return rc;
+}
+
+void
+bt_xliff_writer_free(struct bt_xliff_writer *w)
+{
+	if (!w)
+		return;
+	bt_xml_writer_release(&w->xw);
+	free(w);
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * xmlTextWriter on top of struct bt_output; see xml-writer.h.
+ */
+#include "system.h"
+#include "format/xml-writer.h"
+#include "core/xalloc.h"
+
+static int
+write_cb(void *ctx, const char *buf, int len)
+{
+	struct bt_xml_writer *xw = ctx;
+	if (xw->io_err.code != BT_OK)
+		return -1;
+	if (bt_output_write(xw->out, buf, (size_t) len, &xw->io_err) < 0)
+		return -1;
+	return len;
+}
+
+static int
+close_cb(void *ctx)
+{
+	(void) ctx;
+	return 0;
+}
+
+void
+bt_xml_writer_init(struct bt_xml_writer *xw, struct bt_output *out,
+		   int indent)
+{
+	struct bt_error init = BT_ERROR_INIT;
+	xw->out = out;
+	xw->io_err = init;
+	xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(write_cb, close_cb,
+							 xw, NULL);
+	if (!buf)
+		BT_BUG("cannot create an XML output buffer");
+	xw->w = xmlNewTextWriter(buf);
+	if (!xw->w)
+		BT_BUG("cannot create an XML writer");
+	if (indent) {
+		xmlTextWriterSetIndent(xw->w, 1);
+		xmlTextWriterSetIndentString(xw->w, BAD_CAST "  ");
+	}
+}
+
+int
+bt_xml_writer_check(struct bt_xml_writer *xw, int rc, struct bt_error *err)
+{
+	if (rc >= 0)
+		return 0;
+	if (xw->io_err.code != BT_OK) {
+		bt_error_set(err, xw->io_err.code, xw->io_err.file, "%s",
+			     xw->io_err.msg);
+		return -1;
+	}
+	return bt_error_set(err, BT_EIO, NULL, _("cannot write XML"));
+}
+
+int
+bt_xml_writer_finish(struct bt_xml_writer *xw, struct bt_error *err)
+{
+	int rc = xmlTextWriterEndDocument(xw->w);
+	if (rc >= 0)
+		rc = xmlTextWriterFlush(xw->w);
+	rc = bt_xml_writer_check(xw, rc, err);
+	bt_xml_writer_release(xw);
+	return rc;
+}
+
+void
+bt_xml_writer_release(struct bt_xml_writer *xw)
+{
+	if (xw->w)
+		xmlFreeTextWriter(xw->w);
+	xw->w = NULL;
+	bt_error_release(&xw->io_err);
+}
+
+int
+bt_xml_char_ok(uint32_t c)
+{
+	return c == 0x9 || c == 0xA || c == 0xD
+		|| (c >= 0x20 && c <= 0xD7FF)
+		|| (c >= 0xE000 && c <= 0xFFFD)
+		|| (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Decodes the UTF-8 character at s (valid UTF-8 assumed); sets *len. */
+static uint32_t
+decode(const unsigned char *s, size_t *len)
+{
+	if (s[0] < 0x80)
+		return *len = 1, s[0];
+	if (s[0] < 0xE0)
+		return *len = 2, ((uint32_t) (s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	if (s[0] < 0xF0)
+		return *len = 3, ((uint32_t) (s[0] & 0x0F) << 12)
+			| ((uint32_t) (s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	return *len = 4, ((uint32_t) (s[0] & 0x07) << 18)
+		| ((uint32_t) (s[1] & 0x3F) << 12)
+		| ((uint32_t) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+}
+
+int
+bt_xml_write_text(struct bt_xml_writer *xw, const char *text, size_t len,
+		  int (*bad_char)(void *ctx, uint32_t c), void *ctx,
+		  struct bt_error *err)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t done = 0, i = 0;
+	while (i < len) {
+		size_t n;
+		uint32_t c = s[i] >= 0x20 && s[i] < 0x80 ? (n = 1, s[i])
+			: decode(s + i, &n);
+		if (bt_xml_char_ok(c)) {
+			i += n;
+			continue;
+		}
+		if (i > done && bt_xml_writer_check(xw,
+				xmlTextWriterWriteFormatString(xw->w, "%.*s",
+					(int) (i - done), text + done), err) < 0)
+			return -1;
+		if (!bad_char)
+			return bt_error_set(err, BT_EINVALID, NULL,
+					    _("character U+%04X cannot be "
+					      "written in XML"), (unsigned) c);
+		if (bad_char(ctx, c) < 0)
+			return bt_xml_writer_check(xw, -1, err);
+		i += n;
+		done = i;
+	}
+	if (len > done)
+		return bt_xml_writer_check(xw,
+			xmlTextWriterWriteFormatString(xw->w, "%.*s",
+				(int) (len - done), text + done), err);
+	return 0;
+}
