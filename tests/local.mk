@@ -8,10 +8,11 @@ AM_TESTS_ENVIRONMENT = \
 	BITEXT='$(abs_top_builddir)/src/bitext$(EXEEXT)'; \
 	BITEXT_DATADIR='$(abs_top_srcdir)/data'; \
 	BITEXT_LOCALEDIR='$(abs_top_builddir)/tests/locale'; \
+	BITEXT_SHARED='$(abs_top_srcdir)/../shared'; \
 	top_srcdir='$(abs_top_srcdir)'; \
 	top_builddir='$(abs_top_builddir)'; \
 	XMLLINT='$(XMLLINT)'; \
-	export BITEXT BITEXT_DATADIR BITEXT_LOCALEDIR top_srcdir top_builddir XMLLINT;
+	export BITEXT BITEXT_DATADIR BITEXT_LOCALEDIR BITEXT_SHARED top_srcdir top_builddir XMLLINT;
 
 # --- unit tests -------------------------------------------------------
 UNIT_TESTS = \
@@ -53,7 +54,16 @@ CLI_TESTS = \
 	tests/cli/t1004-segment-encodings.sh \
 	tests/cli/t1005-segment-bad-input.sh \
 	tests/cli/t1006-segment-srx-rules.sh \
-	tests/cli/t1007-segment-third-party-srx.sh
+	tests/cli/t1007-segment-third-party-srx.sh \
+	tests/cli/t2001-extract-merge-roundtrip.sh \
+	tests/cli/t2002-merge-seed-english.sh \
+	tests/cli/t2003-xliff-schema-valid.sh \
+	tests/cli/t2004-merge-options.sh \
+	tests/cli/t2005-merge-bad-input.sh \
+	tests/cli/t2006-xml-attacks.sh \
+	tests/cli/t3001-convert.sh \
+	tests/cli/t9001-interop-omegat.sh \
+	tests/cli/t9002-interop-translate-toolkit.sh
 TESTS += $(CLI_TESTS)
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/srx tests/golden tests/data
 

@@ -110,6 +110,13 @@ bt_content_add_code(struct bt_content *c, enum bt_code_kind kind, int id,
 	c->codes = bt_xreallocarray(c->codes, c->n_codes + 1,
 				    sizeof(*c->codes));
 	struct bt_code *code = &c->codes[c->n_codes];
+	if (id < 0) {
+		/* A code of its own: the next id not used in the content. */
+		id = 1;
+		for (size_t i = 0; i < c->n_codes; i++)
+			if (c->codes[i].id >= id)
+				id = c->codes[i].id + 1;
+	}
 	code->kind = kind;
 	code->id = id;
 	code->type = bt_xstrdup(type);

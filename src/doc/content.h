@@ -57,7 +57,8 @@ void bt_content_set_text(struct bt_content *c, const char *text, size_t len);
 /* Appends plain text; noncharacter markers in it become standalone codes
  * holding the character, so they cannot pose as codes. */
 void bt_content_add_text(struct bt_content *c, const char *text, size_t len);
-/* Appends an inline code with its original data; returns its index. */
+/* Appends an inline code with its original data; returns its index.  An
+ * id below 0 asks for the next id unused in c. */
 size_t bt_content_add_code(struct bt_content *c, enum bt_code_kind kind,
 			   int id, const char *type,
 			   const char *data, size_t data_len);

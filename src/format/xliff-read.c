@@ -158,6 +158,15 @@ original_data(xmlNode *od, const char *ref)
 	return NULL;
 }
 
+/* Whether a 1.2 element holds its code's native data (not content). */
+static int
+native_code(const xmlNode *n)
+{
+	const char *name = (const char *) n->name;
+	return !strcmp(name, "ph") || !strcmp(name, "bpt")
+		|| !strcmp(name, "ept") || !strcmp(name, "it");
+}
+
 static int
 add_code(struct inline_state *st, xmlNode *n, enum bt_code_kind kind,
 	 const char *xid, const char *data_ref)
@@ -189,7 +198,8 @@ add_code(struct inline_state *st, xmlNode *n, enum bt_code_kind kind,
 	} else if ((owned = original_data(st->original_data, data_ref))) {
 		data = owned;
 		data_len = strlen(owned);
-	} else if (st->rd->version == BT_XLIFF_12 && n->children) {
+	} else if (st->rd->version == BT_XLIFF_12 && n->children
+		   && native_code(n)) {
 		/* 1.2 <ph>, <bpt>, <ept>, <it> hold the native code. */
 		xmlChar *t = xmlNodeGetContent(n);
 		owned = bt_xstrdup((const char *) t);
@@ -256,7 +266,8 @@ parse_element(struct inline_state *st, xmlNode *n)
 	} else if (v12 && (!strcmp(name, "ph") || !strcmp(name, "it"))) {
 		enum bt_code_kind kind = BT_CODE_STANDALONE;
 		if (!strcmp(name, "it"))
-			kind = prop_is(n, "pos", "open") ? BT_CODE_OPEN
+			kind = prop_is(n, "pos", "open")
+				|| prop_is(n, "pos", "begin") ? BT_CODE_OPEN
 				: BT_CODE_CLOSE;
 		rc = add_code(st, n, kind, id, NULL);
 	} else if (v12 && (!strcmp(name, "bx") || !strcmp(name, "ex")
@@ -336,8 +347,6 @@ state12(const xmlNode *target)
 			st = BT_STATE_INITIAL;	/* new, needs-* */
 	}
 	free(s);
-	if (prop_is(target, "approved", "yes"))
-		st = BT_STATE_FINAL;
 	return st;
 }
 
@@ -622,6 +631,8 @@ parse_unit12(struct reader *rd, xmlNode *un, struct bt_error *err)
 	}
 	if (tgt) {
 		enum bt_state unit_st = state12(tgt);
+		if (prop_is(un, "approved", "yes"))
+			unit_st = BT_STATE_FINAL;
 		size_t n_t = seg_mrks(tgt, &tmrks);
 		st.target = 1;
 		if (n_t && n_mrks) {
@@ -891,7 +902,7 @@ check_root(struct reader *rd, struct bt_error *err)
 	xmlChar *version = xmlTextReaderGetAttribute(r, BAD_CAST "version");
 	int rc = 0;
 	if (strcmp(name, "xliff")) {
-		rc = bt_error_set(err, BT_EINVALID, rd->path,
+		rc = bt_error_set(err, BT_ESYNTAX, rd->path,
 				  _("not an XLIFF file (the root element is "
 				    "<%s>)"), name);
 	} else if (ns && !strcmp(ns, NS_XLIFF12)) {
@@ -909,7 +920,7 @@ check_root(struct reader *rd, struct bt_error *err)
 		xmlFree(s);
 		xmlFree(t);
 	} else {
-		rc = bt_error_set(err, BT_EINVALID, rd->path,
+		rc = bt_error_set(err, BT_ESYNTAX, rd->path,
 				  _("unsupported XLIFF version '%s' (bitext "
 				    "reads 1.2, 2.0, 2.1 and 2.2)"),
 				  version ? (char *) version : "?");

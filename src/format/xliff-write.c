@@ -29,7 +29,11 @@
 struct bt_xliff_writer {
 	struct bt_xml_writer xw;
 	struct bt_xliff_options opt;
+	char *srclang, *trglang;	/* owned copies in opt */
 	size_t n_files;
+	/* XLIFF 1.2 only: write codes with their original data (<bpt>,
+	 * <ept>, <ph>, <it>) when there is no skeleton to keep it. */
+	int native_codes;
 };
 
 int
@@ -85,6 +89,9 @@ bt_xliff_writer_new(struct bt_output *out, const struct bt_xliff_options *o,
 {
 	struct bt_xliff_writer *w = bt_xcalloc(1, sizeof(*w));
 	w->opt = *o;
+	/* Ours to keep: the caller's strings may go before we do. */
+	w->opt.srclang = w->srclang = bt_xstrdup(o->srclang);
+	w->opt.trglang = w->trglang = bt_xstrdup(o->trglang);
 	bt_xml_writer_init(&w->xw, out, 1);
 	int v12 = o->version == BT_XLIFF_12;
 	if (bt_xml_writer_check(&w->xw, xmlTextWriterStartDocument(X, "1.0",
@@ -192,6 +199,20 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 	snprintf(data, sizeof(data), "d%zu", k + 1);
 	snprintf(data2, sizeof(data2), "d%zu", j + 1);
 
+	if (v12 && w->native_codes) {
+		const char *name = code->kind == BT_CODE_STANDALONE ? "ph"
+			: j == SIZE_MAX || j < lo || j >= hi ? "it"
+			: code->kind == BT_CODE_OPEN ? "bpt" : "ept";
+		W(xmlTextWriterStartElement(X, BAD_CAST name));
+		if (attr(w, "id", id, err) < 0
+		    || (!strcmp(name, "it") && attr(w, "pos",
+			code->kind == BT_CODE_OPEN ? "open" : "close", err) < 0)
+		    || bt_xml_write_text(&w->xw, code->data, code->data_len,
+					 write_cp, ctx, err) < 0)
+			return -1;
+		W(xmlTextWriterEndElement(X));
+		return 0;
+	}
 	if (code->kind == BT_CODE_STANDALONE) {
 		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "x" : "ph")));
 		if (attr(w, "id", id, err) < 0
@@ -209,7 +230,6 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 		return 0;
 	}
 	int isolated = j == SIZE_MAX;
-	(void) lo, (void) hi;
 	if (v12) {
 		char id12[32];
 		snprintf(id12, sizeof(id12), "%c%d",
@@ -272,6 +292,8 @@ write_inline(struct bt_xliff_writer *w, const struct bt_content *c,
 				xmlTextWriterEndElement(X), err);
 		} else if (rc == 0) {
 			int pair = c->codes[k].kind == BT_CODE_OPEN
+				&& !(w->native_codes
+				     && w->opt.version == BT_XLIFF_12)
 				&& nests(c, partner, k, lo, hi);
 			rc = write_code_element(&ctx, k, pair, lo, hi);
 			if (pair)
@@ -502,6 +524,8 @@ write_unit12(struct bt_xliff_writer *w, const struct bt_unit *u,
 	if (attr(w, "id", u->id, err) < 0
 	    || (u->name && attr(w, "resname", u->name, err) < 0)
 	    || (!u->translate && attr(w, "translate", "no", err) < 0)
+	    || (unit_state(u) == BT_STATE_FINAL
+		&& attr(w, "approved", "yes", err) < 0)
 	    || attr(w, "xml:space", "preserve", err) < 0)
 		goto out;
 	if (open_mixed(w, "source", err) < 0
@@ -516,8 +540,6 @@ write_unit12(struct bt_xliff_writer *w, const struct bt_unit *u,
 	if (attr(w, "state", st == BT_STATE_NONE ? (any_target
 			? "needs-translation" : "new") : state_name(st, 1),
 		 err) < 0)
-		goto out;
-	if (st == BT_STATE_FINAL && attr(w, "approved", "yes", err) < 0)
 		goto out;
 	if ((any_target && write_mrks(w, u, ranges, n, partner, 1, err) < 0)
 	    || close_mixed(w, err) < 0)
@@ -591,6 +613,7 @@ bt_xliff_writer_add(struct bt_xliff_writer *w, const struct bt_document *doc,
 {
 	int v12 = w->opt.version == BT_XLIFF_12;
 	w->n_files++;
+	w->native_codes = !skeleton && !skeleton_href;
 	W(xmlTextWriterStartElement(X, BAD_CAST "file"));
 	if (v12) {
 		if (attr(w, "original", doc->path, err) < 0
@@ -635,6 +658,8 @@ int
 bt_xliff_writer_finish(struct bt_xliff_writer *w, struct bt_error *err)
 {
 	int rc = bt_xml_writer_finish(&w->xw, err);
+	free(w->srclang);
+	free(w->trglang);
 	free(w);
 	return rc;
 }
@@ -645,5 +670,7 @@ bt_xliff_writer_free(struct bt_xliff_writer *w)
 	if (!w)
 		return;
 	bt_xml_writer_release(&w->xw);
+	free(w->srclang);
+	free(w->trglang);
 	free(w);
 }
