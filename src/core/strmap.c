@@ -22,13 +22,20 @@ bt_strmap_release(struct bt_strmap *m)
 	bt_strmap_init(m);
 }
 
+/* FNV-1a with a final mix: ids that differ only in their last digits
+ * ("u1a2b3c4d-17", "-18"...) must not pile up in neighbouring slots. */
 static size_t
 hash(const char *s)
 {
-	size_t h = 5381;
-	while (*s)
-		h = h * 33 ^ (unsigned char) *s++;
-	return h;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	while (*s) {
+		h ^= (unsigned char) *s++;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	return (size_t) h;
 }
 
 static size_t

@@ -62,8 +62,8 @@ bt_xml_reader_open(const char *path, struct bt_error *err)
 	if (probe)
 		fclose(probe);
 	xmlTextReaderPtr r = strcmp(path, "-")
-		? xmlReaderForFile(path, NULL, BT_XML_SAFE_OPTIONS)
-		: xmlReaderForFd(0, NULL, NULL, BT_XML_SAFE_OPTIONS);
+		? xmlReaderForFile(path, NULL, BT_XML_READER_OPTIONS)
+		: xmlReaderForFd(0, NULL, NULL, BT_XML_READER_OPTIONS);
 	if (!r)
 		bt_error_set(err, BT_EIO, path, _("cannot read"));
 	return r;

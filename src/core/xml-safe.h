@@ -24,6 +24,12 @@
 /* The options every parse of an untrusted file uses. */
 #define BT_XML_SAFE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR \
 			     | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+/*
+ * Streaming readers also lift libxml2's 10 MB limit on one text node: an
+ * embedded skeleton of a large document is one long base64 text.  That
+ * limit guards against entity expansion, which we refuse anyway.
+ */
+#define BT_XML_READER_OPTIONS (BT_XML_SAFE_OPTIONS | XML_PARSE_HUGE)
 
 /*
  * Installs the refusing entity loader and quiet error handlers, once per
