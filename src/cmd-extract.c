@@ -8,6 +8,7 @@
 #include "system.h"
 
 #include <getopt.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -61,58 +62,166 @@ struct extract_options {
 	bool external;
 };
 
-/* Reads, segments and writes one input as <file> number n. */
+/*
+ * Extract streams each input twice through its filter: the first pass
+ * builds the skeleton (which XLIFF puts before the units), the second
+ * segments and writes each unit as it comes.  Memory thus holds the
+ * skeleton, never the whole document.
+ */
+struct first_pass {
+	struct bt_skeleton_builder skel;
+	char *encoding;		/* owned */
+	bool bom;
+};
+
 static int
-extract_one(const char *path, const struct bt_filter *f, size_t n,
-	    const struct extract_options *o, struct bt_segmenter *seg,
-	    struct bt_xliff_writer *w, struct bt_error *err)
+first_begin(void *ctx, const struct bt_doc_info *info, struct bt_error *err)
+{
+	struct first_pass *fp = ctx;
+	(void) err;
+	free(fp->encoding);
+	fp->encoding = bt_xstrdup(info->encoding ? info->encoding : "UTF-8");
+	fp->bom = info->bom;
+	return 0;
+}
+
+static int
+first_skeleton(void *ctx, const char *text, size_t len, struct bt_error *err)
+{
+	struct first_pass *fp = ctx;
+	(void) err;
+	bt_skeleton_builder_text(&fp->skel, text, len);
+	return 0;
+}
+
+static int
+first_unit(void *ctx, struct bt_unit *u, struct bt_error *err)
+{
+	struct first_pass *fp = ctx;
+	(void) err;
+	bt_skeleton_builder_unit(&fp->skel, u);
+	bt_unit_free(u);
+	return 0;
+}
+
+struct second_pass {
+	struct bt_segmenter *seg;
+	struct bt_xliff_writer *w;
+};
+
+static int
+second_unit(void *ctx, struct bt_unit *u, struct bt_error *err)
+{
+	struct second_pass *sp = ctx;
+	int rc = bt_segmenter_split(sp->seg, u, err);
+	if (rc == 0)
+		rc = bt_xliff_writer_unit(sp->w, u, err);
+	bt_unit_free(u);
+	return rc;
+}
+
+static int
+ignore_skeleton(void *ctx, const char *text, size_t len,
+		struct bt_error *err)
+{
+	(void) ctx, (void) text, (void) len, (void) err;
+	return 0;
+}
+
+/* Writes the skeleton beside the XLIFF; sets *href to its name. */
+static int
+write_external(const char *output, const char *id, const struct bt_buf *skel,
+	       char **href, struct bt_error *err)
+{
+	char *skl_path = bt_xasprintf("%s.%s.skl", output, id);
+	const char *slash = strrchr(skl_path, '/');
+	*href = bt_xstrdup(slash ? slash + 1 : skl_path);
+	struct bt_output *so = bt_output_open(skl_path, NULL, false, NULL,
+					      err);
+	int rc = so ? bt_output_write(so, skel->data, skel->len, err) : -1;
+	if (rc == 0)
+		rc = bt_output_commit(so, err);
+	else
+		bt_output_abort(so);
+	free(skl_path);
+	return rc;
+}
+
+/* Reads, segments and writes one input as <file> number n.  name is what
+ * the XLIFF calls it; path is where it is read (a copy, for stdin). */
+static int
+extract_one(const char *name, const char *path, const struct bt_filter *f,
+	    size_t n, const struct extract_options *o,
+	    struct bt_segmenter *seg, struct bt_xliff_writer *w,
+	    struct bt_error *err)
 {
 	struct bt_filter_options fopt = { o->encoding, &bt_cli_diag };
-	struct bt_document *doc = bt_filter_read_document(f, path, &fopt,
-							  err);
-	if (!doc)
-		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < doc->n_units && rc == 0; i++)
-		rc = bt_segmenter_split(seg, doc->units[i], err);
+	struct first_pass fp = { .encoding = NULL };
+	bt_skeleton_builder_init(&fp.skel);
+	struct bt_sink first = { first_begin, first_skeleton, first_unit, &fp };
 	char sha[65] = "";
-	if (rc == 0 && strcmp(path, "-"))
-		rc = bt_sha256_file(path, sha, err);
+	struct bt_buf skel = BT_BUF_INIT;
+	char *href = NULL;
+	char id[24];
+	snprintf(id, sizeof(id), "f%zu", n);
 
+	int rc = f->read(path, &fopt, &first, err);
+	if (rc == 0)
+		rc = bt_sha256_file(path, sha, err);
 	struct bt_skeleton_info info = {
 		.filter = (char *) f->name,
 		.filter_version = (char *) f->version,
-		.encoding = doc->encoding,
-		.bom = doc->bom,
+		.encoding = fp.encoding,
+		.bom = fp.bom,
 		.sha256 = sha,
-		.original = (char *) path,
+		.original = (char *) name,
 	};
-	struct bt_buf skel = BT_BUF_INIT;
-	bt_skeleton_write(doc, &info, &skel);
-	char id[24];
-	snprintf(id, sizeof(id), "f%zu", n);
-	char *href = NULL;
-	if (rc == 0 && o->external) {
-		/* The skeleton beside the XLIFF, named after it. */
-		char *skl_path = bt_xasprintf("%s.%s.skl", o->output, id);
-		const char *slash = strrchr(skl_path, '/');
-		href = bt_xstrdup(slash ? slash + 1 : skl_path);
-		struct bt_output *so = bt_output_open(skl_path, NULL, false,
-						      NULL, err);
-		rc = so ? bt_output_write(so, skel.data, skel.len, err) : -1;
-		if (rc == 0)
-			rc = bt_output_commit(so, err);
-		else
-			bt_output_abort(so);
-		free(skl_path);
-	}
+	bt_skeleton_builder_finish(&fp.skel, &info, &skel);
+	if (rc == 0 && o->external)
+		rc = write_external(o->output, id, &skel, &href, err);
 	if (rc == 0)
-		rc = bt_xliff_writer_add(w, doc, id, skel.data, skel.len, href,
-					 err);
-	free(href);
+		rc = bt_xliff_writer_begin_file(w, id, name, f->name,
+						href ? NULL : skel.data,
+						skel.len, href, err);
 	bt_buf_release(&skel);
-	bt_document_free(doc);
+	struct second_pass sp = { seg, w };
+	struct bt_sink second = { NULL, ignore_skeleton, second_unit, &sp };
+	if (rc == 0)
+		rc = f->read(path, &fopt, &second, err);
+	if (rc == 0)
+		rc = bt_xliff_writer_end_file(w, err);
+	free(href);
+	free(fp.encoding);
 	return rc;
+}
+
+/* Copies standard input to a temporary file, so that it can be read
+ * twice.  Returns its name (caller unlinks and frees) or NULL. */
+static char *
+spool_stdin(struct bt_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = bt_xasprintf("%s/bitext-stdin.XXXXXX",
+				  dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	char buf[65536];
+	size_t n;
+	int ok = fp != NULL;
+	while (ok && (n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+		ok = fwrite(buf, 1, n, fp) == n;
+	ok = ok && !ferror(stdin);
+	if (fp && fclose(fp) != 0)
+		ok = 0;
+	if (!ok) {
+		bt_error_set(err, BT_EIO, _("(standard input)"),
+			     _("cannot keep a copy: %s"), strerror(errno));
+		if (fd >= 0)
+			unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
 }
 
 int
@@ -226,10 +335,20 @@ cmd_extract(int argc, char **argv)
 	w = bt_xliff_writer_new(out, &o.xliff, &err);
 	if (!w)
 		goto fail;
-	for (size_t i = 0; i < n_in; i++)
-		if (extract_one(argv[optind + (int) i], filters[i], i + 1, &o,
-				seg, w, &err) < 0)
+	for (size_t i = 0; i < n_in; i++) {
+		const char *name = argv[optind + (int) i];
+		char *spooled = strcmp(name, "-") ? NULL : spool_stdin(&err);
+		if (!strcmp(name, "-") && !spooled)
 			goto fail;
+		int rc = extract_one(name, spooled ? spooled : name,
+				     filters[i], i + 1, &o, seg, w, &err);
+		if (spooled) {
+			unlink(spooled);
+			free(spooled);
+		}
+		if (rc < 0)
+			goto fail;
+	}
 	int rc = bt_xliff_writer_finish(w, &err);
 	w = NULL;
 	if (rc < 0)

@@ -4,6 +4,11 @@
  * rebuilt from its skeleton and its targets by the filter that read the
  * original, and written in the original's encoding.  Nothing is written
  * unless every file merges: the outputs are committed together at the end.
+ *
+ * Merge streams: the skeleton comes first in each <file>, so each unit is
+ * written out as soon as it arrives, after the skeleton text before it.
+ * Units that come earlier than their place (a tool reordered them) wait
+ * in a small map; memory does not grow with the document otherwise.
  */
 #include "system.h"
 
@@ -15,6 +20,7 @@
 #include "core/buf.h"
 #include "core/input.h"
 #include "core/output.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 #include "filter/filter.h"
 #include "format/skeleton.h"
@@ -27,12 +33,23 @@ struct merge_run {
 	const char *output;
 	const char *source;
 	const char *encoding;
-	enum missing_policy missing;
+	enum missing_policy missing_policy;
 	enum bt_state min_state;	/* BT_STATE_NONE: any target */
 	bool output_is_dir;
 	struct bt_output **outs;	/* written, not yet committed */
 	size_t n_outs;
 	size_t n_files;
+	/* The <file> being merged. */
+	const struct bt_filter *filter;
+	struct bt_output *out;		/* also in outs */
+	size_t next_part;		/* of f->doc->parts, to write next */
+	struct bt_strmap pending_ids;	/* unit id -> index in pending */
+	struct bt_unit **pending;	/* arrived before their place */
+	size_t n_pending;
+	struct bt_strmap layout_ids;	/* the skeleton's unit ids */
+	size_t n_missing;		/* segments without a translation */
+	size_t n_missing_units;
+	struct bt_buf missing;		/* their units, for the message */
 };
 
 static void
@@ -154,40 +171,67 @@ check_source(struct merge_run *run, const struct bt_xliff_file *f,
 	return -1;
 }
 
-/* Applies --min-state and --missing to the targets of doc; lists the
- * units that lack translations in *missing. */
-static size_t
-settle_targets(struct merge_run *run, struct bt_document *doc,
-	       struct bt_buf *missing)
+/* Applies --min-state and --missing to the targets of u; counts and
+ * lists what has no translation. */
+static void
+settle_targets(struct merge_run *run, struct bt_unit *u)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < doc->n_units; i++) {
-		struct bt_unit *u = doc->units[i];
-		int listed = 0;
-		for (size_t k = 0; k < u->n_segments; k++) {
-			struct bt_segment *s = &u->segments[k];
-			if (s->target && s->state < run->min_state) {
-				bt_content_release(s->target);
-				free(s->target);
-				s->target = NULL;
-			}
-			if (s->target || !u->translate)
-				continue;
-			n++;
-			if (!listed++ && n <= 20)
-				bt_buf_addf(missing, "%s%s",
-					    missing->len ? ", " : "", u->id);
-			if (run->missing == MISSING_EMPTY) {
-				s->target = bt_xmalloc(sizeof(*s->target));
-				bt_content_init(s->target);
-			}
+	int listed = 0;
+	for (size_t k = 0; k < u->n_segments; k++) {
+		struct bt_segment *s = &u->segments[k];
+		if (s->target && s->state < run->min_state) {
+			bt_content_release(s->target);
+			free(s->target);
+			s->target = NULL;
+		}
+		if (s->target || !u->translate)
+			continue;
+		if (!listed++ && ++run->n_missing_units <= 20)
+			bt_buf_addf(&run->missing, "%s%s",
+				    run->missing.len ? ", " : "", u->id);
+		run->n_missing++;
+		if (run->missing_policy == MISSING_EMPTY) {
+			s->target = bt_xmalloc(sizeof(*s->target));
+			bt_content_init(s->target);
 		}
 	}
-	return n;
+}
+
+/* Writes the layout up to and including the place of unit u. */
+static int
+write_through(struct merge_run *run, struct bt_xliff_file *f,
+	      const struct bt_unit *u, struct bt_error *err)
+{
+	const struct bt_document *doc = f->doc;
+	while (run->next_part < doc->n_parts) {
+		const struct bt_skeleton_part *p = &doc->parts[run->next_part++];
+		if (p->unit == SIZE_MAX) {
+			if (run->filter->write_skeleton(doc, doc->skeleton
+					+ p->offset, p->len, run->out, err) < 0)
+				return -1;
+			continue;
+		}
+		if (!u || strcmp(doc->units[p->unit]->id, u->id)) {
+			run->next_part--;	/* not this one's place */
+			return 0;
+		}
+		return run->filter->write_unit(doc, u, run->out, err);
+	}
+	return 0;
+}
+
+/* The id of the unit whose place comes next, or NULL. */
+static const char *
+next_unit_id(const struct merge_run *run, const struct bt_document *doc)
+{
+	for (size_t i = run->next_part; i < doc->n_parts; i++)
+		if (doc->parts[i].unit != SIZE_MAX)
+			return doc->units[doc->parts[i].unit]->id;
+	return NULL;
 }
 
 static int
-on_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
+begin_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 {
 	struct merge_run *run = ctx;
 	run->n_files++;
@@ -196,37 +240,20 @@ on_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 				    _("file '%s' has no skeleton: it was not "
 				      "made by 'bitext extract'"), f->id);
 	const struct bt_skeleton_info *info = &f->skeleton.info;
-	const struct bt_filter *filter = bt_filter_find(info->filter);
-	if (!filter)
+	run->filter = bt_filter_find(info->filter);
+	if (!run->filter)
 		return bt_error_set(err, BT_EINVALID, run->xliff,
 				    _("file '%s' needs the filter '%s', which "
 				      "this bitext does not have"), f->id,
 				    info->filter);
-	if (strcmp(filter->version, info->filter_version))
+	if (strcmp(run->filter->version, info->filter_version))
 		bt_warn(&bt_cli_diag, run->xliff, f->line,
 			_("file '%s' was extracted by version %s of the %s "
 			  "filter; this is version %s"), f->id,
-			info->filter_version, filter->name, filter->version);
-	if (run->source && check_source(run, f, filter, err) < 0)
+			info->filter_version, run->filter->name,
+			run->filter->version);
+	if (run->source && check_source(run, f, run->filter, err) < 0)
 		return -1;
-
-	struct bt_buf missing = BT_BUF_INIT;
-	size_t n_missing = settle_targets(run, f->doc, &missing);
-	if (n_missing && run->missing == MISSING_FAIL) {
-		bt_error_set(err, BT_EMISMATCH, run->xliff,
-			     _("%zu segments of file '%s' have no usable "
-			       "translation (units %s)"), n_missing, f->id,
-			     missing.data);
-		bt_buf_release(&missing);
-		return -1;
-	}
-	if (n_missing && run->missing == MISSING_SOURCE)
-		bt_warn(&bt_cli_diag, run->xliff, 0,
-			_("%zu segments of file '%s' have no usable "
-			  "translation; their source text was kept (units "
-			  "%s%s)"), n_missing, f->id, missing.data,
-			n_missing > 20 ? ", ..." : "");
-	bt_buf_release(&missing);
 
 	char *path = output_path(run, f->doc->path);
 	const char *inputs[] = { run->xliff, run->source, NULL };
@@ -236,19 +263,98 @@ on_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 		free(path);
 		return -1;
 	}
-	struct bt_output *out = bt_output_open(path,
+	run->out = bt_output_open(path,
 		run->encoding ? run->encoding : info->encoding,
 		run->encoding ? false : info->bom, inputs, err);
 	free(path);
-	if (!out)
+	if (!run->out)
 		return -1;
-	if (filter->write(f->doc, out, err) < 0) {
-		bt_output_abort(out);
-		return -1;
-	}
 	run->outs = bt_xreallocarray(run->outs, run->n_outs + 1,
 				     sizeof(*run->outs));
-	run->outs[run->n_outs++] = out;
+	run->outs[run->n_outs++] = run->out;
+	run->next_part = 0;
+	run->n_missing = run->n_missing_units = 0;
+	bt_buf_reset(&run->missing);
+	bt_strmap_release(&run->layout_ids);
+	for (size_t i = 0; i < f->doc->n_units; i++)
+		bt_strmap_put(&run->layout_ids, f->doc->units[i]->id, i);
+	return 0;
+}
+
+/* Writes u and then every waiting unit whose place has come. */
+static int
+on_unit(void *ctx, struct bt_xliff_file *f, struct bt_unit *u,
+	struct bt_error *err)
+{
+	struct merge_run *run = ctx;
+	if (bt_strmap_get(&run->layout_ids, u->id) == SIZE_MAX) {
+		bt_error_set(err, BT_EMISMATCH, run->xliff,
+			     _("unit %s is not in the skeleton"), u->id);
+		bt_unit_free(u);
+		return -1;
+	}
+	settle_targets(run, u);
+	const char *next = next_unit_id(run, f->doc);
+	if (!next || strcmp(next, u->id)) {
+		bt_strmap_put(&run->pending_ids, u->id, run->n_pending);
+		run->pending = bt_xreallocarray(run->pending,
+						run->n_pending + 1,
+						sizeof(*run->pending));
+		run->pending[run->n_pending++] = u;
+		return 0;
+	}
+	int rc = write_through(run, f, u, err);
+	bt_unit_free(u);
+	while (rc == 0 && run->n_pending
+	       && (next = next_unit_id(run, f->doc))) {
+		size_t j = bt_strmap_get(&run->pending_ids, next);
+		if (j == SIZE_MAX || !run->pending[j])
+			break;
+		rc = write_through(run, f, run->pending[j], err);
+		bt_unit_free(run->pending[j]);
+		run->pending[j] = NULL;
+	}
+	return rc;
+}
+
+static void
+drop_pending(struct merge_run *run)
+{
+	for (size_t j = 0; j < run->n_pending; j++)
+		bt_unit_free(run->pending[j]);
+	free(run->pending);
+	run->pending = NULL;
+	run->n_pending = 0;
+	bt_strmap_release(&run->pending_ids);
+}
+
+static int
+end_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
+{
+	struct merge_run *run = ctx;
+	int rc = write_through(run, f, NULL, err);
+	const char *next = next_unit_id(run, f->doc);
+	if (rc == 0 && next) {
+		rc = bt_error_set(err, BT_EMISMATCH, run->xliff,
+				  _("unit %s of the skeleton is missing from "
+				    "the XLIFF"), next);
+		bt_error_at_line(err, f->line);
+	}
+	drop_pending(run);
+	if (rc < 0)
+		return -1;
+	if (run->n_missing && run->missing_policy == MISSING_FAIL)
+		return bt_error_set(err, BT_EMISMATCH, run->xliff,
+				    _("%zu segments of file '%s' have no "
+				      "usable translation (units %s%s)"),
+				    run->n_missing, f->id, run->missing.data,
+				    run->n_missing_units > 20 ? ", ..." : "");
+	if (run->n_missing && run->missing_policy == MISSING_SOURCE)
+		bt_warn(&bt_cli_diag, run->xliff, 0,
+			_("%zu segments of file '%s' have no usable "
+			  "translation; their source text was kept (units "
+			  "%s%s)"), run->n_missing, f->id, run->missing.data,
+			run->n_missing_units > 20 ? ", ..." : "");
 	return 0;
 }
 
@@ -278,7 +384,7 @@ cmd_merge(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct merge_run run = { .missing = MISSING_SOURCE };
+	struct merge_run run = { .missing_policy = MISSING_SOURCE };
 	struct bt_error err = BT_ERROR_INIT;
 	int c;
 
@@ -289,11 +395,11 @@ cmd_merge(int argc, char **argv)
 		case 'e': run.encoding = optarg; break;
 		case 'M':
 			if (!strcmp(optarg, "source"))
-				run.missing = MISSING_SOURCE;
+				run.missing_policy = MISSING_SOURCE;
 			else if (!strcmp(optarg, "empty"))
-				run.missing = MISSING_EMPTY;
+				run.missing_policy = MISSING_EMPTY;
 			else if (!strcmp(optarg, "fail"))
-				run.missing = MISSING_FAIL;
+				run.missing_policy = MISSING_FAIL;
 			else {
 				bt_cli_error(_("--missing takes source, empty "
 					       "or fail, not '%s'"), optarg);
@@ -332,7 +438,8 @@ cmd_merge(int argc, char **argv)
 	run.output_is_dir = stat(run.output, &st) == 0 && S_ISDIR(st.st_mode);
 
 	int status = BT_EXIT_OK;
-	if (bt_xliff_read(run.xliff, on_file, &run, &err) < 0) {
+	struct bt_xliff_handler h = { begin_file, on_unit, end_file, &run };
+	if (bt_xliff_read_stream(run.xliff, &h, &err) < 0) {
 		status = bt_cli_report(&err);
 	} else if (run.n_files == 0) {
 		status = bt_cli_error(_("%s: no <file> in the XLIFF"),
@@ -352,5 +459,8 @@ cmd_merge(int argc, char **argv)
 		}
 	}
 	free(run.outs);
+	drop_pending(&run);
+	bt_strmap_release(&run.layout_ids);
+	bt_buf_release(&run.missing);
 	return status;
 }

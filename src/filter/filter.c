@@ -132,6 +132,22 @@ bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 	bt_content_render(src, pos, src->len, code, out);
 }
 
+int
+bt_filter_write(const struct bt_filter *f, const struct bt_document *doc,
+		struct bt_output *out, struct bt_error *err)
+{
+	for (size_t i = 0; i < doc->n_parts; i++) {
+		const struct bt_skeleton_part *p = &doc->parts[i];
+		int rc = p->unit == SIZE_MAX
+			? f->write_skeleton(doc, doc->skeleton + p->offset,
+					    p->len, out, err)
+			: f->write_unit(doc, doc->units[p->unit], out, err);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 struct bt_document *
 bt_filter_read_document(const struct bt_filter *f, const char *path,
 			const struct bt_filter_options *opt,

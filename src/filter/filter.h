@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Filters: one per document format, each a {name, probe, read, write}
- * entry in one table (filter.c), as commands are in src/bitext.c.
+ * entry in one table (filter.c), as commands are in src/bitext.c; write
+ * comes as two hooks, for skeleton text and for units.
  *
  * read() turns a file into skeleton text and units pushed to a sink (see
  * doc/document.h), streaming where the format allows.  write() turns a
@@ -39,9 +40,23 @@ struct bt_filter {
 	int (*probe)(const char *path, const char *head, size_t len);
 	int (*read)(const char *path, const struct bt_filter_options *opt,
 		    const struct bt_sink *sink, struct bt_error *err);
-	int (*write)(const struct bt_document *doc, struct bt_output *out,
-		     struct bt_error *err);
+	/*
+	 * Writing, one piece at a time in document order, so that merge
+	 * can stream: skeleton text as the format needs it written, and a
+	 * unit with its targets (see bt_unit_render()).  doc gives the
+	 * document's settings (target language...), not its units.
+	 */
+	int (*write_skeleton)(const struct bt_document *doc, const char *text,
+			      size_t len, struct bt_output *out,
+			      struct bt_error *err);
+	int (*write_unit)(const struct bt_document *doc,
+			  const struct bt_unit *u, struct bt_output *out,
+			  struct bt_error *err);
 };
+
+/* Writes a whole document with f's write hooks. */
+int bt_filter_write(const struct bt_filter *f, const struct bt_document *doc,
+		    struct bt_output *out, struct bt_error *err);
 
 extern const struct bt_filter bt_filter_text;
 

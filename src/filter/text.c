@@ -257,23 +257,22 @@ text_read(const char *path, const struct bt_filter_options *opt,
 	return rc;
 }
 
+/* Plain text needs no escaping: skeleton and units go out as they are. */
 static int
-text_write(const struct bt_document *doc, struct bt_output *out,
-	   struct bt_error *err)
+text_write_skeleton(const struct bt_document *doc, const char *text,
+		    size_t len, struct bt_output *out, struct bt_error *err)
+{
+	(void) doc;
+	return bt_output_write(out, text, len, err);
+}
+
+static int
+text_write_unit(const struct bt_document *doc, const struct bt_unit *u,
+		struct bt_output *out, struct bt_error *err)
 {
 	struct bt_buf b = BT_BUF_INIT;
-	int rc = 0;
-	for (size_t i = 0; i < doc->n_parts && rc == 0; i++) {
-		const struct bt_skeleton_part *p = &doc->parts[i];
-		if (p->unit == SIZE_MAX) {
-			rc = bt_output_write(out, doc->skeleton + p->offset,
-					     p->len, err);
-			continue;
-		}
-		bt_buf_reset(&b);
-		bt_unit_render(doc, doc->units[p->unit], &b);
-		rc = bt_output_write(out, b.data, b.len, err);
-	}
+	bt_unit_render(doc, u, &b);
+	int rc = bt_output_write(out, bt_buf_cstr(&b), b.len, err);
 	bt_buf_release(&b);
 	return rc;
 }
@@ -285,5 +284,6 @@ const struct bt_filter bt_filter_text = {
 		      "ideographic indentation"),
 	.probe = text_probe,
 	.read = text_read,
-	.write = text_write,
+	.write_skeleton = text_write_skeleton,
+	.write_unit = text_write_unit,
 };

@@ -58,10 +58,57 @@ add_field(struct bt_buf *out, const char *s)
 }
 
 void
-bt_skeleton_write(const struct bt_document *doc,
-		  const struct bt_skeleton_info *info, struct bt_buf *out)
+bt_skeleton_builder_init(struct bt_skeleton_builder *b)
+{
+	bt_buf_init(&b->codes);
+	bt_buf_init(&b->body);
+	b->in_text = false;
+}
+
+void
+bt_skeleton_builder_text(struct bt_skeleton_builder *b, const char *text,
+			 size_t len)
+{
+	if (!len)
+		return;
+	/* Text handed on in pieces is one part, as in a document. */
+	if (b->in_text)
+		b->body.len--;	/* reopen the last "t" line */
+	else
+		bt_buf_addch(&b->body, 't');
+	add_escaped(&b->body, text, len);
+	bt_buf_addch(&b->body, '\n');
+	b->in_text = true;
+}
+
+void
+bt_skeleton_builder_unit(struct bt_skeleton_builder *b,
+			 const struct bt_unit *u)
 {
 	static const char kinds[] = { 'o', 'c', 's' };
+	for (size_t k = 0; k < u->source.n_codes; k++) {
+		const struct bt_code *c = &u->source.codes[k];
+		bt_buf_addf(&b->codes, "code %s %c %d", u->id, kinds[c->kind],
+			    c->id);
+		add_field(&b->codes, c->type);
+		bt_buf_addch(&b->codes, ' ');
+		if (c->data_len)
+			add_escaped(&b->codes, c->data, c->data_len);
+		else
+			bt_buf_addch(&b->codes, '-');
+		bt_buf_addch(&b->codes, '\n');
+	}
+	bt_buf_addch(&b->body, 'u');
+	bt_buf_addstr(&b->body, u->id);
+	bt_buf_addch(&b->body, '\n');
+	b->in_text = false;
+}
+
+void
+bt_skeleton_builder_finish(struct bt_skeleton_builder *b,
+			   const struct bt_skeleton_info *info,
+			   struct bt_buf *out)
+{
 	bt_buf_addstr(out, MAGIC "\nfilter");
 	add_field(out, info->filter);
 	add_field(out, info->filter_version);
@@ -72,33 +119,28 @@ bt_skeleton_write(const struct bt_document *doc,
 	bt_buf_addstr(out, "\noriginal");
 	add_field(out, info->original);
 	bt_buf_addch(out, '\n');
-	for (size_t i = 0; i < doc->n_units; i++) {
-		const struct bt_unit *u = doc->units[i];
-		for (size_t k = 0; k < u->source.n_codes; k++) {
-			const struct bt_code *c = &u->source.codes[k];
-			bt_buf_addf(out, "code %s %c %d", u->id, kinds[c->kind],
-				    c->id);
-			add_field(out, c->type);
-			bt_buf_addch(out, ' ');
-			if (c->data_len)
-				add_escaped(out, c->data, c->data_len);
-			else
-				bt_buf_addch(out, '-');
-			bt_buf_addch(out, '\n');
-		}
-	}
+	bt_buf_add(out, b->codes.data, b->codes.len);
 	bt_buf_addstr(out, "-\n");
+	bt_buf_add(out, b->body.data, b->body.len);
+	bt_buf_release(&b->codes);
+	bt_buf_release(&b->body);
+}
+
+void
+bt_skeleton_write(const struct bt_document *doc,
+		  const struct bt_skeleton_info *info, struct bt_buf *out)
+{
+	struct bt_skeleton_builder b;
+	bt_skeleton_builder_init(&b);
 	for (size_t i = 0; i < doc->n_parts; i++) {
 		const struct bt_skeleton_part *p = &doc->parts[i];
-		if (p->unit == SIZE_MAX) {
-			bt_buf_addch(out, 't');
-			add_escaped(out, doc->skeleton + p->offset, p->len);
-		} else {
-			bt_buf_addch(out, 'u');
-			bt_buf_addstr(out, doc->units[p->unit]->id);
-		}
-		bt_buf_addch(out, '\n');
+		if (p->unit == SIZE_MAX)
+			bt_skeleton_builder_text(&b, doc->skeleton + p->offset,
+						 p->len);
+		else
+			bt_skeleton_builder_unit(&b, doc->units[p->unit]);
 	}
+	bt_skeleton_builder_finish(&b, info, out);
 }
 
 /* Unescapes s[0..len) into out.  Returns -1 on a bad escape. */

@@ -44,7 +44,27 @@ struct bt_skeleton_info {
 
 void bt_skeleton_info_release(struct bt_skeleton_info *info);
 
-/* Appends the skeleton of doc, with info, to out. */
+/*
+ * Builds a skeleton piece by piece, as a filter hands the document on,
+ * so that extract need not keep the document in memory.
+ */
+struct bt_skeleton_builder {
+	struct bt_buf codes;	/* the "code" lines */
+	struct bt_buf body;	/* the "t" and "u" lines */
+	bool in_text;		/* body ends with a "t" line */
+};
+
+void bt_skeleton_builder_init(struct bt_skeleton_builder *b);
+void bt_skeleton_builder_text(struct bt_skeleton_builder *b,
+			      const char *text, size_t len);
+void bt_skeleton_builder_unit(struct bt_skeleton_builder *b,
+			      const struct bt_unit *u);
+/* Appends the finished skeleton, with info, to out; releases b. */
+void bt_skeleton_builder_finish(struct bt_skeleton_builder *b,
+				const struct bt_skeleton_info *info,
+				struct bt_buf *out);
+
+/* Appends the skeleton of a whole document, with info, to out. */
 void bt_skeleton_write(const struct bt_document *doc,
 		       const struct bt_skeleton_info *info,
 		       struct bt_buf *out);

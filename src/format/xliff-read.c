@@ -28,15 +28,13 @@
 struct reader {
 	const char *path;
 	xmlTextReaderPtr r;
-	int (*on_file)(void *, struct bt_xliff_file *, struct bt_error *);
-	void *ctx;
+	const struct bt_xliff_handler *h;
 	enum bt_xliff_version version;
 	char *srclang, *trglang;	/* from <xliff> (2.x) */
 	struct bt_xliff_file *file;	/* the <file> being read */
+	bool file_begun;		/* handler's begin_file was called */
 	size_t n_files;
-	struct bt_unit **units;		/* of the current file */
-	size_t n_units, cap_units;
-	struct bt_strmap unit_ids;
+	struct bt_strmap unit_ids;	/* of the current file */
 };
 
 /* --- small helpers -------------------------------------------------- */
@@ -714,9 +712,7 @@ free_file(struct reader *rd)
 	bt_document_free(f->doc);
 	free(f);
 	rd->file = NULL;
-	for (size_t i = 0; i < rd->n_units; i++)
-		bt_unit_free(rd->units[i]);
-	rd->n_units = 0;
+	rd->file_begun = false;
 	bt_strmap_release(&rd->unit_ids);
 }
 
@@ -819,76 +815,60 @@ read_skeleton(struct reader *rd, xmlNode *n, struct bt_error *err)
 	return rc;
 }
 
+/*
+ * The file's document, once its skeleton (which comes first) is read:
+ * the skeleton's layout with placeholder units, or an empty document for
+ * bilingual XLIFF; then the handler's begin_file.
+ */
+static int
+begin_file(struct reader *rd, struct bt_error *err)
+{
+	struct bt_xliff_file *f = rd->file;
+	rd->file_begun = true;
+	if (f->has_skeleton) {
+		struct bt_skeleton *sk = &f->skeleton;
+		f->doc = sk->doc;
+		sk->doc = NULL;
+		free(f->doc->path);
+		f->doc->path = bt_xstrdup(sk->info.original ? sk->info.original
+					  : f->original);
+		f->doc->filter = bt_xstrdup(sk->info.filter);
+		free(f->doc->encoding);
+		f->doc->encoding = bt_xstrdup(sk->info.encoding);
+		f->doc->bom = sk->info.bom;
+	} else {
+		f->doc = bt_document_new(f->original ? f->original : f->id);
+	}
+	f->doc->lang = bt_xstrdup(f->srclang);
+	f->doc->target_lang = bt_xstrdup(f->trglang);
+	return rd->h->begin_file ? rd->h->begin_file(rd->h->ctx, f, err) : 0;
+}
+
 static int
 add_unit(struct reader *rd, struct bt_unit *u, xmlNode *un,
 	 struct bt_error *err)
 {
-	if (bt_strmap_put(&rd->unit_ids, u->id, rd->n_units)) {
+	if (bt_strmap_put(&rd->unit_ids, u->id, 0)) {
 		invalid(rd, un, u->id, _("the unit id %s is used twice"),
 			u->id, err);
 		bt_unit_free(u);
 		return -1;
 	}
-	if (rd->n_units == rd->cap_units) {
-		rd->cap_units = rd->cap_units ? rd->cap_units * 2 : 64;
-		rd->units = bt_xreallocarray(rd->units, rd->cap_units,
-					     sizeof(*rd->units));
+	if (!rd->file_begun && begin_file(rd, err) < 0) {
+		bt_unit_free(u);
+		return -1;
 	}
-	rd->units[rd->n_units++] = u;
-	return 0;
+	return rd->h->unit(rd->h->ctx, rd->file, u, err);
 }
 
-/* The document of the file: the skeleton's layout with our units. */
 static int
 finish_file(struct reader *rd, struct bt_error *err)
 {
-	struct bt_xliff_file *f = rd->file;
-	if (!f->has_skeleton) {
-		f->doc = bt_document_new(f->original ? f->original : f->id);
-		for (size_t i = 0; i < rd->n_units; i++) {
-			struct bt_sink sink = bt_document_sink(f->doc);
-			sink.unit(sink.ctx, rd->units[i], NULL);
-		}
-		rd->n_units = 0;
-	} else {
-		struct bt_skeleton *sk = &f->skeleton;
-		struct bt_document *doc = sk->doc;
-		sk->doc = NULL;
-		f->doc = doc;
-		free(doc->path);
-		doc->path = bt_xstrdup(sk->info.original ? sk->info.original
-				       : f->original);
-		doc->filter = bt_xstrdup(sk->info.filter);
-		free(doc->encoding);
-		doc->encoding = bt_xstrdup(sk->info.encoding);
-		doc->bom = sk->info.bom;
-		doc->lang = bt_xstrdup(f->srclang);
-		doc->target_lang = bt_xstrdup(f->trglang);
-		for (size_t i = 0; i < doc->n_units; i++) {
-			const char *id = doc->units[i]->id;
-			size_t j = bt_strmap_get(&rd->unit_ids, id);
-			if (j == SIZE_MAX || !rd->units[j]) {
-				bt_error_set(err, BT_EMISMATCH, rd->path,
-					     _("unit %s of the skeleton is "
-					       "missing from the XLIFF"), id);
-				bt_error_at_line(err, f->line);
-				return -1;
-			}
-			bt_unit_free(doc->units[i]);
-			doc->units[i] = rd->units[j];
-			rd->units[j] = NULL;
-		}
-		for (size_t j = 0; j < rd->n_units; j++)
-			if (rd->units[j]) {
-				bt_error_set(err, BT_EMISMATCH, rd->path,
-					     _("unit %s is not in the "
-					       "skeleton"), rd->units[j]->id);
-				bt_error_at_line(err, f->line);
-				return -1;
-			}
-	}
+	if (!rd->file_begun && begin_file(rd, err) < 0)
+		return -1;
 	rd->n_files++;
-	int rc = rd->on_file(rd->ctx, f, err);
+	int rc = rd->h->end_file ? rd->h->end_file(rd->h->ctx, rd->file, err)
+		: 0;
 	free_file(rd);
 	return rc;
 }
@@ -932,12 +912,10 @@ check_root(struct reader *rd, struct bt_error *err)
 }
 
 int
-bt_xliff_read(const char *path,
-	      int (*on_file)(void *ctx, struct bt_xliff_file *f,
-			     struct bt_error *err),
-	      void *ctx, struct bt_error *err)
+bt_xliff_read_stream(const char *path, const struct bt_xliff_handler *h,
+		     struct bt_error *err)
 {
-	struct reader rd = { .path = path, .on_file = on_file, .ctx = ctx };
+	struct reader rd = { .path = path, .h = h };
 	bt_strmap_init(&rd.unit_ids);
 	rd.r = bt_xml_reader_open(path, err);
 	if (!rd.r)
@@ -1007,16 +985,102 @@ bt_xliff_read(const char *path,
 		goto fail;
 	}
 	free_file(&rd);
-	free(rd.units);
 	free(rd.srclang);
 	free(rd.trglang);
 	xmlFreeTextReader(rd.r);
 	return 0;
 fail:
 	free_file(&rd);
-	free(rd.units);
 	free(rd.srclang);
 	free(rd.trglang);
 	xmlFreeTextReader(rd.r);
 	return -1;
+}
+
+/* --- whole documents ------------------------------------------------ */
+
+struct collect {
+	int (*on_file)(void *, struct bt_xliff_file *, struct bt_error *);
+	void *ctx;
+	const char *path;
+	struct bt_unit **units;		/* in XLIFF order */
+	size_t n_units, cap_units;
+};
+
+static int
+collect_unit(void *vc, struct bt_xliff_file *f, struct bt_unit *u,
+	     struct bt_error *err)
+{
+	struct collect *c = vc;
+	(void) f, (void) err;
+	if (c->n_units == c->cap_units) {
+		c->cap_units = c->cap_units ? c->cap_units * 2 : 64;
+		c->units = bt_xreallocarray(c->units, c->cap_units,
+					    sizeof(*c->units));
+	}
+	c->units[c->n_units++] = u;
+	return 0;
+}
+
+/* Puts the units in the skeleton's places (or in XLIFF order when there
+ * is no skeleton) and hands the document on. */
+static int
+collect_end(void *vc, struct bt_xliff_file *f, struct bt_error *err)
+{
+	struct collect *c = vc;
+	struct bt_document *doc = f->doc;
+	int rc = 0;
+	if (!f->has_skeleton) {
+		struct bt_sink sink = bt_document_sink(doc);
+		for (size_t i = 0; i < c->n_units; i++)
+			sink.unit(sink.ctx, c->units[i], NULL);
+		c->n_units = 0;
+	} else {
+		struct bt_strmap ids;
+		bt_strmap_init(&ids);
+		for (size_t j = 0; j < c->n_units; j++)
+			bt_strmap_put(&ids, c->units[j]->id, j);
+		for (size_t i = 0; i < doc->n_units && rc == 0; i++) {
+			const char *id = doc->units[i]->id;
+			size_t j = bt_strmap_get(&ids, id);
+			if (j == SIZE_MAX || !c->units[j]) {
+				rc = bt_error_set(err, BT_EMISMATCH, c->path,
+						  _("unit %s of the skeleton is "
+						    "missing from the XLIFF"),
+						  id);
+				bt_error_at_line(err, f->line);
+				break;
+			}
+			bt_unit_free(doc->units[i]);
+			doc->units[i] = c->units[j];
+			c->units[j] = NULL;
+		}
+		for (size_t j = 0; j < c->n_units && rc == 0; j++)
+			if (c->units[j]) {
+				rc = bt_error_set(err, BT_EMISMATCH, c->path,
+						  _("unit %s is not in the "
+						    "skeleton"), c->units[j]->id);
+				bt_error_at_line(err, f->line);
+			}
+		bt_strmap_release(&ids);
+	}
+	for (size_t j = 0; j < c->n_units; j++)
+		bt_unit_free(c->units[j]);
+	c->n_units = 0;
+	return rc < 0 ? -1 : c->on_file(c->ctx, f, err);
+}
+
+int
+bt_xliff_read(const char *path,
+	      int (*on_file)(void *ctx, struct bt_xliff_file *f,
+			     struct bt_error *err),
+	      void *ctx, struct bt_error *err)
+{
+	struct collect c = { on_file, ctx, path, NULL, 0, 0 };
+	struct bt_xliff_handler h = { NULL, collect_unit, collect_end, &c };
+	int rc = bt_xliff_read_stream(path, &h, err);
+	for (size_t j = 0; j < c.n_units; j++)
+		bt_unit_free(c.units[j]);
+	free(c.units);
+	return rc;
 }

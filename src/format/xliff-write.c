@@ -606,22 +606,22 @@ datatype_of(const char *filter)
 }
 
 int
-bt_xliff_writer_add(struct bt_xliff_writer *w, const struct bt_document *doc,
-		    const char *file_id, const char *skeleton,
-		    size_t skeleton_len, const char *skeleton_href,
-		    struct bt_error *err)
+bt_xliff_writer_begin_file(struct bt_xliff_writer *w, const char *file_id,
+			   const char *original, const char *filter,
+			   const char *skeleton, size_t skeleton_len,
+			   const char *skeleton_href, struct bt_error *err)
 {
 	int v12 = w->opt.version == BT_XLIFF_12;
 	w->n_files++;
 	w->native_codes = !skeleton && !skeleton_href;
 	W(xmlTextWriterStartElement(X, BAD_CAST "file"));
 	if (v12) {
-		if (attr(w, "original", doc->path, err) < 0
+		if (attr(w, "original", original, err) < 0
 		    || attr(w, "source-language", w->opt.srclang, err) < 0
 		    || (w->opt.trglang && attr(w, "target-language",
 					       w->opt.trglang, err) < 0)
-		    || attr(w, "datatype", datatype_of(doc->filter
-					? doc->filter : "text"), err) < 0
+		    || attr(w, "datatype", datatype_of(filter ? filter
+						       : "text"), err) < 0
 		    || attr(w, "tool-id", PACKAGE_NAME, err) < 0)
 			return -1;
 		W(xmlTextWriterStartElement(X, BAD_CAST "header"));
@@ -638,20 +638,46 @@ bt_xliff_writer_add(struct bt_xliff_writer *w, const struct bt_document *doc,
 		W(xmlTextWriterStartElement(X, BAD_CAST "body"));
 	} else {
 		if (attr(w, "id", file_id, err) < 0
-		    || attr(w, "original", doc->path, err) < 0
+		    || attr(w, "original", original, err) < 0
 		    || attr(w, "xml:space", "preserve", err) < 0
 		    || write_skeleton(w, skeleton, skeleton_len,
 				      skeleton_href, err) < 0)
 			return -1;
 	}
-	for (size_t i = 0; i < doc->n_units; i++)
-		if ((v12 ? write_unit12 : write_unit2)(w, doc->units[i],
-						       err) < 0)
-			return -1;
-	if (v12)
+	return 0;
+}
+
+int
+bt_xliff_writer_unit(struct bt_xliff_writer *w, const struct bt_unit *u,
+		     struct bt_error *err)
+{
+	return w->opt.version == BT_XLIFF_12 ? write_unit12(w, u, err)
+		: write_unit2(w, u, err);
+}
+
+int
+bt_xliff_writer_end_file(struct bt_xliff_writer *w, struct bt_error *err)
+{
+	if (w->opt.version == BT_XLIFF_12)
 		W(xmlTextWriterEndElement(X));	/* body */
 	W(xmlTextWriterEndElement(X));
 	return 0;
+}
+
+int
+bt_xliff_writer_add(struct bt_xliff_writer *w, const struct bt_document *doc,
+		    const char *file_id, const char *skeleton,
+		    size_t skeleton_len, const char *skeleton_href,
+		    struct bt_error *err)
+{
+	if (bt_xliff_writer_begin_file(w, file_id, doc->path, doc->filter,
+				       skeleton, skeleton_len, skeleton_href,
+				       err) < 0)
+		return -1;
+	for (size_t i = 0; i < doc->n_units; i++)
+		if (bt_xliff_writer_unit(w, doc->units[i], err) < 0)
+			return -1;
+	return bt_xliff_writer_end_file(w, err);
 }
 
 int

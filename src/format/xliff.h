@@ -43,6 +43,21 @@ struct bt_xliff_writer *bt_xliff_writer_new(struct bt_output *out,
 					    const struct bt_xliff_options *o,
 					    struct bt_error *err);
 /*
+ * Writes one <file> in three steps, so that a document can be streamed
+ * through: begin (with the skeleton, or NULL for bilingual XLIFF that has
+ * none), each unit (segmented; targets and states where it has them), end.
+ * original is the file's name; filter the filter's name (for 1.2's
+ * datatype).
+ */
+int bt_xliff_writer_begin_file(struct bt_xliff_writer *w, const char *id,
+			       const char *original, const char *filter,
+			       const char *skeleton, size_t skeleton_len,
+			       const char *skeleton_href, struct bt_error *err);
+int bt_xliff_writer_unit(struct bt_xliff_writer *w, const struct bt_unit *u,
+			 struct bt_error *err);
+int bt_xliff_writer_end_file(struct bt_xliff_writer *w, struct bt_error *err);
+
+/*
  * Writes doc (segmented; targets and states where it has them) as the
  * next <file>.  skeleton is the text bt_skeleton_write() made for it, or,
  * when skeleton_href is set, NULL and the skeleton is in that file.
@@ -68,6 +83,26 @@ struct bt_xliff_file {
 	struct bt_document *doc;	/* owned */
 	long line;		/* of the <file> element */
 };
+
+/*
+ * Streaming: for each <file>, begin_file (once its skeleton is read:
+ * f->doc then holds the skeleton's layout with placeholder units, each
+ * with only its id), unit for each unit in XLIFF order (the handler takes
+ * ownership of u), end_file.  Any callback may be NULL but unit.  Errors
+ * as for bt_xliff_read().
+ */
+struct bt_xliff_handler {
+	int (*begin_file)(void *ctx, struct bt_xliff_file *f,
+			  struct bt_error *err);
+	int (*unit)(void *ctx, struct bt_xliff_file *f, struct bt_unit *u,
+		    struct bt_error *err);
+	int (*end_file)(void *ctx, struct bt_xliff_file *f,
+			struct bt_error *err);
+	void *ctx;
+};
+
+int bt_xliff_read_stream(const char *path, const struct bt_xliff_handler *h,
+			 struct bt_error *err);
 
 /*
  * Reads path and calls on_file for each <file>, in order; the callback

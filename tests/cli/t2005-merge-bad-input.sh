@@ -55,13 +55,13 @@ refused 1 "unit $first of the skeleton is missing from the XLIFF" \
 	"$work/nounit.xlf"
 sed "s/<unit id=\"$first\"/<unit id=\"uother\"/" "$work/doc.xlf" \
 	>"$work/renamed.xlf"
-refused 1 "unit $first of the skeleton is missing" "$work/renamed.xlf"
+refused 1 "unit uother is not in the skeleton" "$work/renamed.xlf"
 sed "s/<unit id=\"$first\"/<unit/" "$work/doc.xlf" >"$work/noid.xlf"
 refused 1 'noid.xlf:[0-9]+: a unit without an id' "$work/noid.xlf"
-sed "s/<trans-unit id=\"$first\"/<trans-unit id=\"x\" resname=\"y\"/" \
-	"$work/doc12.xlf" | sed 's/<trans-unit id="[^"]*"/<trans-unit id="x"/' \
-	>"$work/dup12.xlf"
-refused 1 'the unit id x is used twice' "$work/dup12.xlf"
+second=$(grep -o '<trans-unit id="[^"]*"' "$work/doc12.xlf" | sed -n 2p | cut -d'"' -f2)
+sed "s/<trans-unit id=\"$second\"/<trans-unit id=\"$first\"/" \
+	"$work/doc12.xlf" >"$work/dup12.xlf"
+refused 1 "the unit id $first is used twice" "$work/dup12.xlf"
 
 # Broken inline codes in a target: missing, duplicated, unknown.  Plain
 # text has no markup, but the noncharacters U+FDD0..FDD2 in it become

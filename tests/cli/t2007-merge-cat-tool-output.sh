@@ -35,6 +35,19 @@ run_bitext merge -o "$work/cat.2.1.txt" "$work/cat.2.1.xlf"
 expect_status 0
 expect_same "$work/cat.2.1.txt" "$work/expect.txt"
 
+# Units in another order than the document's: merge puts them back.
+awk '/<unit /{ n++; inunit = 1 } inunit { u[n] = u[n] $0 "\n" }
+	!inunit && !n { head = head $0 "\n" } !inunit && n { tail = tail $0 "\n" }
+	/<\/unit>/ { inunit = 0 }
+	END { printf "%s%s%s%s", head, u[2], u[1], tail }' \
+	"$work/de.2.1.xlf" >"$work/swapped.2.1.xlf"
+checks=$((checks + 1))
+[ "$(grep -o '<unit id="[^"]*"' "$work/swapped.2.1.xlf" | head -n 1)" = "<unit id=\"$u2\"" ] ||
+	fail "the units were not swapped"
+run_bitext merge -o "$work/swapped.txt" "$work/swapped.2.1.xlf"
+expect_status 0
+expect_same "$work/swapped.txt" "$work/expect.txt"
+
 # 1.2 with <alt-trans>, a note, and one target for a whole unit.
 sed -e "s|</trans-unit>|<alt-trans><target>Alt</target></alt-trans><note>from tool</note></trans-unit>|" \
     -e 's|<xliff |<xliff xmlns:x="urn:example:tool" |' \

@@ -9,7 +9,7 @@
  * invariants of any text document (skeleton is whitespace only, no unit
  * starts or ends with whitespace or starts with U+3000, no unit holds a
  * paragraph break, skeleton and units put together give the decoded
- * text); and the round trip: written back with bt_filter_text.write()
+ * text); and the round trip: written back with bt_filter_write()
  * through bt_output, the file must equal the input byte for byte.  The
  * inputs include the tricky cases (empty, whitespace only, BOMs, UTF-16,
  * GB18030, marker characters, NUL bytes, paragraphs and whitespace runs
@@ -210,7 +210,7 @@ write_back(const struct bt_document *doc, const char *input, size_t *len)
 					       inputs, &err);
 	if (!out) {
 		diag("cannot open %s: %s", path, err.msg);
-	} else if (bt_filter_text.write(doc, out, &err) < 0) {
+	} else if (bt_filter_write(&bt_filter_text, doc, out, &err) < 0) {
 		diag("write failed: %s", err.msg);
 		bt_output_abort(out);
 	} else if (bt_output_commit(out, &err) < 0) {
