@@ -8,6 +8,7 @@
 EXTRA_DIST += \
 	bench/README.md \
 	bench/bench-segment.sh \
+	bench/bench-xliff.sh \
 	bench/make-corpus.sh
 
 .PHONY: bench clean-local-bench
@@ -18,6 +19,11 @@ bench: src/bitext$(EXEEXT)
 	CORPORA='$(abs_top_srcdir)/corpora' \
 	BENCH_WORK='$(abs_top_builddir)/bench/work' \
 	$(SHELL) '$(srcdir)/bench/bench-segment.sh'
+	BITEXT='$(abs_top_builddir)/src/bitext$(EXEEXT)' \
+	BITEXT_DATADIR='$(abs_top_srcdir)/data' \
+	CORPORA='$(abs_top_srcdir)/corpora' \
+	BENCH_WORK='$(abs_top_builddir)/bench/work' \
+	$(SHELL) '$(srcdir)/bench/bench-xliff.sh'
 
 clean-local-bench:
 	-rm -rf bench/work
