@@ -101,14 +101,15 @@ bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 		bt_content_render(src, 0, src->len, 0, out);
 		return;
 	}
-	bool spaced = bt_lang_spaces_sentences(doc->target_lang);
+	const char *target_lang = doc ? doc->target_lang : NULL;
+	bool spaced = bt_lang_spaces_sentences(target_lang);
 	size_t pos = 0, code = 0;
 	for (size_t i = 0; i < u->n_segments; i++) {
 		const struct bt_segment *s = &u->segments[i];
 		/* Ignorable text before the segment, from the source, but
 		 * for the space between two translated sentences. */
 		bool between = i > 0 && s->target && u->segments[i - 1].target
-			&& doc->target_lang
+			&& target_lang
 			&& only_spaces(src->text + pos, s->start - pos);
 		if (between) {
 			const struct bt_content *prev = u->segments[i - 1].target;

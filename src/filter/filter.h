@@ -79,7 +79,7 @@ const struct bt_filter *bt_filter_detect(const char *path,
  * it is.
  *
  * Between two translated segments, the space the source had between them
- * is adapted to the target language (doc->target_lang): Chinese or
+ * is adapted to the target language (doc->target_lang; doc may be NULL): Chinese or
  * Japanese sentences follow each other with no space, which English needs,
  * and the other way round.  Line breaks are kept as they are.
  */

@@ -131,7 +131,7 @@ split(struct bt_segmenter *s, const char *text)
 		bt_buf_add(&out, t, n);
 	}
 	struct bt_buf r = BT_BUF_INIT;
-	bt_unit_render(u, &r);
+	bt_unit_render(NULL, u, &r);
 	bt_buf_addstr(&r, "");
 	if (strcmp(r.data, text))
 		sane = 0;
@@ -281,7 +281,7 @@ test_basic(void)
 		bt_content_add_text(u->segments[1].target, "Welt.", 5);
 		u->segments[1].state = BT_STATE_TRANSLATED;
 		struct bt_buf r = BT_BUF_INIT;
-		bt_unit_render(u, &r);
+		bt_unit_render(NULL, u, &r);
 		is_str(bt_buf_cstr(&r), "  Hello.   Welt.  ",
 		       "render uses the target, keeps the whitespace");
 		bt_buf_release(&r);

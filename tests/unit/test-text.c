@@ -113,7 +113,7 @@ join_units(const struct bt_document *doc, struct bt_buf *out)
 	for (size_t i = 0; i < doc->n_units; i++) {
 		if (i)
 			bt_buf_addch(out, '|');
-		bt_unit_render(doc->units[i], out);
+		bt_unit_render(doc, doc->units[i], out);
 	}
 	bt_buf_addstr(out, "");
 }
@@ -153,7 +153,7 @@ invariants(const struct bt_document *doc, const char *want, size_t wlen)
 		const char *t = u->source.text;
 		size_t n = u->source.len;
 		bt_buf_reset(&r);
-		bt_unit_render(u, &r);
+		bt_unit_render(NULL, u, &r);
 		bt_buf_add(&all, r.data, r.len);
 		if (!n || ws_len(t, n) || ends_with_ws(t, n)) {
 			diag("unit %zu is empty or has whitespace at an "
@@ -753,7 +753,7 @@ static char *
 render_unit(const struct bt_unit *u)
 {
 	struct bt_buf b = BT_BUF_INIT;
-	bt_unit_render(u, &b);
+	bt_unit_render(NULL, u, &b);
 	bt_buf_addstr(&b, "");
 	return bt_buf_detach(&b, NULL);
 }
