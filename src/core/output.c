@@ -25,6 +25,7 @@ struct bt_output {
 	char carry[4];		/* a UTF-8 character cut between writes */
 	size_t n_carry;
 	int mode;		/* of the file replaced, or -1 */
+	int owns_fd;		/* a device we opened, closed at the end */
 };
 
 static int
@@ -74,8 +75,19 @@ bt_output_open(const char *path, const char *encoding, bool bom,
 			goto fail;
 		}
 	}
+	struct stat target;
 	if (!strcmp(path, "-")) {
 		out->fd = 1;
+	} else if (stat(path, &target) == 0 && !S_ISREG(target.st_mode)) {
+		/* A device or a pipe (/dev/null, /dev/full, a FIFO): write
+		 * to it; renaming a file over it would replace it. */
+		out->fd = open(path, O_WRONLY | O_CLOEXEC);
+		if (out->fd < 0) {
+			bt_error_set(err, BT_EIO, path, _("cannot open: %s"),
+				     strerror(errno));
+			goto fail;
+		}
+		out->owns_fd = 1;
 	} else {
 		out->tmp = bt_xasprintf("%s.tmpXXXXXX", path);
 		out->fd = mkstemp(out->tmp);
@@ -237,6 +249,8 @@ bt_output_abort(struct bt_output *out)
 			close(out->fd);
 		unlink(out->tmp);
 		free(out->tmp);
+	} else if (out->owns_fd && out->fd >= 0) {
+		close(out->fd);
 	}
 	if (out->cd != (iconv_t) -1)
 		iconv_close(out->cd);

@@ -38,16 +38,20 @@ code_data(const xmlNode *n, struct bt_buf *out)
 	}
 }
 
+/* A code number for TMX's i (pairs) or x (everything else) attribute:
+ * "i1" and "x1" are different codes. */
 static int
-number(struct bt_strmap *ids, const char *s)
+number(struct bt_strmap *ids, char kind, const char *s)
 {
 	if (!s)
 		return -1;
-	size_t v = bt_strmap_get(ids, s);
+	char *key = bt_xasprintf("%c%s", kind, s);
+	size_t v = bt_strmap_get(ids, key);
 	if (v == SIZE_MAX) {
 		v = ids->used + 1;
-		bt_strmap_put(ids, s, v);
+		bt_strmap_put(ids, key, v);
 	}
+	free(key);
 	return (int) v;
 }
 
@@ -69,8 +73,9 @@ read_seg(const xmlNode *first, struct bt_content *c, struct bt_strmap *ids)
 			continue;
 		}
 		enum bt_code_kind kind;
-		char *key = NULL;
+		char *key = NULL, key_kind = 'x';
 		if (is(n, "bpt") || is(n, "ept")) {
+			key_kind = 'i';
 			kind = is(n, "bpt") ? BT_CODE_OPEN : BT_CODE_CLOSE;
 			key = prop(n, "i");
 		} else if (is(n, "it")) {
@@ -105,7 +110,7 @@ read_seg(const xmlNode *first, struct bt_content *c, struct bt_strmap *ids)
 		struct bt_buf data = BT_BUF_INIT;
 		code_data(n, &data);
 		char *type = prop(n, "type");
-		int id = key ? number(ids, key) : -1;
+		int id = key ? number(ids, key_kind, key) : -1;
 		bt_content_add_code(c, kind, id, type, data.len ? data.data : "",
 				    data.len);
 		free(type);

@@ -72,6 +72,14 @@ expect_stdout_empty
 checks=$((checks + 1))
 [ "$(wc -l <"$work/out.tsv")" -eq 2 ] || fail "-o output incomplete"
 
+# -o onto a device writes to it: it must not rename a file over it.
+if [ -c /dev/null ]; then
+	run_bitext segment --lang en -o /dev/null "$work/in.txt"
+	expect_status 0
+	checks=$((checks + 1))
+	[ -c /dev/null ] || fail "/dev/null is no longer a device"
+fi
+
 # Several files: text format shows which file each unit comes from.
 run_bitext segment --lang en "$work/in.txt" "$work/two.txt"
 expect_status 0
