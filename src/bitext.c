@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	  N_("merge translated XLIFF back into documents") },
 	{ "segment", cmd_segment,
 	  N_("split documents into units and sentence segments") },
+	{ "validate", cmd_validate, N_("validate XLIFF and TMX files") },
 };
 
 static const struct command *

@@ -20,5 +20,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_segment(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif /* BT_COMMANDS_H */

@@ -12,16 +12,16 @@
 #include "segment/srx-internal.h"
 #include "segment/java-regex.h"
 #include "core/buf.h"
+#include "core/datadir.h"
 #include "core/xml-safe.h"
 #include "core/xalloc.h"
 
 const char *
 bt_srx_default_path(void)
 {
-	static char path[4096];
-	const char *dir = getenv("BITEXT_DATADIR");
-	snprintf(path, sizeof(path), "%s/srx/bitext.srx",
-		 dir && *dir ? dir : PKGDATADIR);
+	static char *path;
+	if (!path)
+		path = bt_data_path("srx/bitext.srx");
 	return path;
 }
 
