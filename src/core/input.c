@@ -93,6 +93,30 @@ fill_raw(struct bt_input *in, struct bt_error *err)
 	return 0;
 }
 
+/*
+ * The byte order in which iconv reads "UTF-16" or "UTF-32" text that has
+ * no mark ("UTF-16LE"...): glibc takes the machine's, other libraries
+ * big-endian.  Asked of iconv itself, with the letter A.
+ */
+static const char *
+unmarked_order(const char *name)
+{
+	int wide = !strcmp(name, "UTF-32");
+	char in[4] = { 'A', 0, 0, 0 }, outbuf[8];
+	char *src = in, *dst = outbuf;
+	size_t left = wide ? 4 : 2, room = sizeof(outbuf);
+	iconv_t cd = iconv_open("UTF-8", name);
+	int little = 0;
+	if (cd != (iconv_t) -1) {
+		little = iconv(cd, &src, &left, &dst, &room) != (size_t) -1
+			&& dst - outbuf == 1 && outbuf[0] == 'A';
+		iconv_close(cd);
+	}
+	if (wide)
+		return little ? "UTF-32LE" : "UTF-32BE";
+	return little ? "UTF-16LE" : "UTF-16BE";
+}
+
 struct bt_input *
 bt_input_open(const char *path, const char *encoding, struct bt_error *err)
 {
@@ -134,12 +158,12 @@ bt_input_open(const char *path, const char *encoding, struct bt_error *err)
 	in->raw_len -= (size_t) in->bom;
 	in->raw_offset = in->bom;
 
-	/* Without a mark, glibc reads "UTF-16" and "UTF-32" as big-endian;
-	 * say so, or writing the document back would add a mark. */
+	/* "UTF-16" and "UTF-32" without a mark: name the byte order iconv
+	 * reads them in, or writing the document back would add a mark. */
 	if (from && same_encoding(from, "UTF-16"))
-		from = "UTF-16BE";
+		from = unmarked_order("UTF-16");
 	else if (from && same_encoding(from, "UTF-32"))
-		from = "UTF-32BE";
+		from = unmarked_order("UTF-32");
 	if (!from || same_encoding(from, "UTF-8")) {
 		in->encoding = bt_xstrdup("UTF-8");
 	} else {

@@ -60,8 +60,9 @@ bt_output_open(const char *path, const char *encoding, bool bom,
 	out->mode = strcmp(path, "-") && stat(path, &st) == 0
 		? (int) (st.st_mode & 07777) : -1;
 	out->cd = (iconv_t) -1;
-	/* glibc writes a mark of its own for "UTF-16" and "UTF-32": name
-	 * the byte order, and write the mark only when asked. */
+	/* iconv writes a mark of its own for "UTF-16" and "UTF-32": name
+	 * a byte order, and write the mark only when asked.  (Documents
+	 * read by bitext name theirs already; see core/input.c.) */
 	if (encoding && !strcasecmp(encoding, "UTF-16"))
 		encoding = "UTF-16BE";
 	else if (encoding && !strcasecmp(encoding, "UTF-32"))

@@ -245,7 +245,10 @@ bt_java_regex_to_pcre2(const char *java, struct bt_buf *out,
 						p += 6;
 					}
 				}
-				bt_buf_addf(out, "\\x{%lX}", cp);
+				if (cp > 0xFFFF)
+					bt_buf_addf(out, "\\x{%lX}", cp);
+				else	/* as written */
+					bt_buf_addf(out, "\\x{%.4s}", p + 2);
 				p += 6;
 				continue;
 			}

@@ -621,9 +621,15 @@ expect_load_error(const char *name, const char *body, const char *marker,
 	ok(srx == NULL, "%s: load fails", what);
 	is_int(err.code, code, "%s: error code", what);
 	is_str(err.file, path, "%s: the error names the file", what);
-	if (marker)
+	/* Past line 65535 libxml2 only knows an element's line from the
+	 * text after it, which may be on the next line. */
+	if (marker && line <= 65535)
 		is_int(err.line, line, "%s: the error names line %ld", what,
 		       line);
+	else if (marker)
+		ok(err.line == line || err.line == line + 1,
+		   "%s: the error names line %ld (got %ld)", what, line,
+		   err.line);
 	ok(err.msg && *err.msg, "%s: with a message (%s)", what,
 	   err.msg ? err.msg : "");
 	bt_srx_free(srx);
