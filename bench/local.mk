@@ -24,6 +24,7 @@ bench: src/bitext$(EXEEXT)
 	CORPORA='$(abs_top_srcdir)/corpora' \
 	BENCH_WORK='$(abs_top_builddir)/bench/work' \
 	$(SHELL) '$(srcdir)/bench/bench-xliff.sh'
+	BITEXT='$(abs_top_builddir)/src/bitext$(EXEEXT)' BITEXT_DATADIR='$(abs_top_srcdir)/data' BENCH_WORK='$(abs_top_builddir)/bench/work' $(SHELL) '$(srcdir)/bench/bench-align.sh'
 
 clean-local-bench:
 	-rm -rf bench/work

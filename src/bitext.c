@@ -21,6 +21,8 @@ struct command {
 
 /* Sorted by name; `bitext --help` lists them in this order. */
 static const struct command commands[] = {
+	{ "align", cmd_align,
+	  N_("align the sentences of a document with its translation") },
 	{ "convert", cmd_convert,
 	  N_("convert between XLIFF versions and TMX") },
 	{ "extract", cmd_extract,

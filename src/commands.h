@@ -15,6 +15,7 @@
 #ifndef BT_COMMANDS_H
 #define BT_COMMANDS_H
 
+int cmd_align(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_help(int argc, char **argv);
