@@ -102,8 +102,12 @@ bt_xml_reader_next(xmlTextReaderPtr reader, const char *path,
 		return bt_xml_reader_error(reader, path, err);
 	if (rc == 1
 	    && xmlTextReaderNodeType(reader) == XML_READER_TYPE_DOCUMENT_TYPE) {
-		xmlDocPtr doc = xmlTextReaderCurrentDoc(reader);
-		if (doc && doc->intSubset && doc->intSubset->entities) {
+		/* The DTD node itself: asking for the document instead would
+		 * make the reader leave it to us to free. */
+		xmlNodePtr node = xmlTextReaderCurrentNode(reader);
+		xmlDtdPtr dtd = node && node->type == XML_DTD_NODE
+			? (xmlDtdPtr) node : NULL;
+		if (dtd && dtd->entities) {
 			bt_error_set(err, BT_EINVALID, path,
 				     _("the file declares XML entities, which "
 				       "bitext does not expand"));

@@ -173,6 +173,8 @@ by_position_then_rule(const void *a, const void *b)
 static void
 settle_candidates(struct bt_segmenter *s)
 {
+	if (s->n_candidates < 2)
+		return;
 	qsort(s->candidates, s->n_candidates, sizeof(*s->candidates),
 	      by_position_then_rule);
 	size_t kept = 0;
