@@ -19,6 +19,7 @@ bench: src/bitext$(EXEEXT)
 	CORPORA='$(abs_top_srcdir)/corpora' \
 	BENCH_WORK='$(abs_top_builddir)/bench/work' \
 	$(SHELL) '$(srcdir)/bench/bench-segment.sh'
+	BITEXT='$(abs_top_builddir)/src/bitext$(EXEEXT)' BITEXT_DATADIR='$(abs_top_srcdir)/data' CORPORA='$(abs_top_srcdir)/corpora' BENCH_WORK='$(abs_top_builddir)/bench/work' XMLLINT='$(XMLLINT)' $(SHELL) '$(srcdir)/bench/bench-coverage.sh'
 	BITEXT='$(abs_top_builddir)/src/bitext$(EXEEXT)' \
 	BITEXT_DATADIR='$(abs_top_srcdir)/data' \
 	CORPORA='$(abs_top_srcdir)/corpora' \

@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	  N_("align the sentences of a document with its translation") },
 	{ "convert", cmd_convert,
 	  N_("convert between XLIFF versions and TMX") },
+	{ "coverage", cmd_coverage,
+	  N_("report translation and alignment coverage") },
 	{ "extract", cmd_extract,
 	  N_("write documents as XLIFF for translators") },
 	{ "help", cmd_help, N_("show help for bitext or one of its commands") },

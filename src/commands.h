@@ -17,6 +17,7 @@
 
 int cmd_align(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_coverage(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
