@@ -139,25 +139,34 @@ check_source(struct merge_run *run, const struct bt_xliff_file *f,
 	if (!now)
 		return -1;
 	struct bt_buf changed = BT_BUF_INIT;
+	struct bt_strmap was, is;
 	size_t n = 0;
+	bt_strmap_init(&was);
+	bt_strmap_init(&is);
+	for (size_t i = 0; i < f->doc->n_units; i++)
+		bt_strmap_put(&was, f->doc->units[i]->id, i);
+	for (size_t j = 0; j < now->n_units; j++)
+		bt_strmap_put(&is, now->units[j]->id, j);
+	/* Units whose text changed have new ids: the old ones are gone... */
 	for (size_t i = 0; i < f->doc->n_units; i++) {
 		const char *id = f->doc->units[i]->id;
-		int found = 0;
-		for (size_t j = 0; j < now->n_units && !found; j++)
-			found = !strcmp(now->units[j]->id, id);
-		if (!found && n++ < 10)
+		if (bt_strmap_get(&is, id) == SIZE_MAX && n++ < 10)
 			bt_buf_addf(&changed, "%s%s", n > 1 ? ", " : "", id);
 	}
+	/* ...and the new text is shown, its first 40 bytes or so. */
 	for (size_t j = 0; j < now->n_units; j++) {
-		int found = 0;
-		for (size_t i = 0; i < f->doc->n_units && !found; i++)
-			found = !strcmp(now->units[j]->id,
-					f->doc->units[i]->id);
-		if (!found && n++ < 10)
-			bt_buf_addf(&changed, _("%snew text '%.40s'"),
-				    n > 1 ? ", " : "",
-				    now->units[j]->source.text);
+		const struct bt_unit *u = now->units[j];
+		if (bt_strmap_get(&was, u->id) != SIZE_MAX || n++ >= 10)
+			continue;
+		size_t cut = u->source.len < 40 ? u->source.len : 40;
+		while (cut < u->source.len
+		       && ((unsigned char) u->source.text[cut] & 0xC0) == 0x80)
+			cut++;	/* not inside a character */
+		bt_buf_addf(&changed, _("%snew text '%.*s'"),
+			    n > 1 ? ", " : "", (int) cut, u->source.text);
 	}
+	bt_strmap_release(&was);
+	bt_strmap_release(&is);
 	if (n > 10)
 		bt_buf_addf(&changed, _(" and %zu more"), n - 10);
 	bt_error_set(err, BT_EMISMATCH, run->source,
