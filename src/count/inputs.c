@@ -214,7 +214,8 @@ bt_input_walk(const char *dir, void (*fn)(void *ctx, const char *path),
 		names[n++] = bt_xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), by_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), by_name);
 
 	int rc = 0;
 	size_t dlen = strlen(dir);
