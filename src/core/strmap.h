@@ -11,6 +11,7 @@
 
 struct bt_strmap {
 	char **keys;		/* owned; NULL = empty slot */
+	size_t *hashes;		/* of keys, compared before the strings */
 	size_t *values;
 	size_t cap, used;
 };
