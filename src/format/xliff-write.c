@@ -32,7 +32,8 @@ struct bt_xliff_writer {
 	struct bt_xml_writer xw;
 	struct bt_xliff_options opt;
 	char *srclang, *trglang;	/* owned copies in opt */
-	struct bt_buf scratch;		/* a unit's plain segments */
+	struct bt_buf scratch;		/* a plain unit, serialised */
+	bool raw_last;			/* the last unit was written raw */
 	size_t n_files;
 	/* XLIFF 1.2 only: write codes with their original data (<bpt>,
 	 * <ept>, <ph>, <it>) when there is no skeleton to keep it. */
@@ -450,22 +451,45 @@ add_escaped(struct bt_buf *b, const char *text, size_t len)
 	bt_buf_add(b, text + done, len - done);
 }
 
+/* Appends an attribute value, escaped for double quotes. */
+static void
+add_attr_escaped(struct bt_buf *b, const char *v)
+{
+	for (; *v; v++) {
+		switch (*v) {
+		case '<': bt_buf_addstr(b, "&lt;"); break;
+		case '>': bt_buf_addstr(b, "&gt;"); break;
+		case '&': bt_buf_addstr(b, "&amp;"); break;
+		case '"': bt_buf_addstr(b, "&quot;"); break;
+		case '\t': bt_buf_addstr(b, "&#9;"); break;
+		case '\n': bt_buf_addstr(b, "&#10;"); break;
+		case '\r': bt_buf_addstr(b, "&#13;"); break;
+		default: bt_buf_addch(b, *v); break;
+		}
+	}
+}
+
 /*
- * The segments of a unit that has no inline codes and only plain text,
- * which is most units of most documents, serialised by hand into one
- * buffer and handed to the writer in one call: xmlTextWriter's cost per
- * call made it most of extract's time.  The bytes are those the writer
- * would produce, indentation included; other units take the general
- * path.
+ * A unit that has no inline codes, no notes and only plain text, which is
+ * most units of most documents, serialised by hand into one buffer and
+ * handed to the writer in one call: xmlTextWriter's cost per call made it
+ * most of extract's time.  The layout is the one the writer gives the
+ * other units; the escaping is the writer's.
  */
 static int
-write_plain_segments(struct bt_xliff_writer *w, const struct bt_unit *u,
-		     const struct range *ranges, size_t n,
-		     struct bt_error *err)
+write_plain_unit(struct bt_xliff_writer *w, const struct bt_unit *u,
+		 const struct range *ranges, size_t n, struct bt_error *err)
 {
 	struct bt_buf *b = &w->scratch;
 	size_t n_seg = 0, n_ign = 0;
 	bt_buf_reset(b);
+	bt_buf_addstr(b, "\n    <unit id=\"");
+	add_attr_escaped(b, u->id);
+	if (u->name) {
+		bt_buf_addstr(b, "\" name=\"");
+		add_attr_escaped(b, u->name);
+	}
+	bt_buf_addstr(b, u->translate ? "\">" : "\" translate=\"no\">");
 	for (size_t i = 0; i < n; i++) {
 		const struct range *r = &ranges[i];
 		int is_seg = r->seg || !u->n_segments;
@@ -504,12 +528,13 @@ write_plain_segments(struct bt_xliff_writer *w, const struct bt_unit *u,
 		bt_buf_addstr(b, is_seg ? "\n      </segment>"
 			      : "\n      </ignorable>");
 	}
-	bt_buf_addstr(b, "\n    ");
+	bt_buf_addstr(b, "\n    </unit>");
 	W(xmlTextWriterWriteRawLen(X, BAD_CAST b->data, (int) b->len));
+	w->raw_last = true;
 	return 0;
 }
 
-/* Whether write_plain_segments() can write unit u. */
+/* Whether write_plain_unit() can write unit u. */
 static bool
 plain_unit(const struct bt_unit *u)
 {
@@ -534,18 +559,16 @@ write_unit2(struct bt_xliff_writer *w, const struct bt_unit *u,
 	int rc = -1;
 	char id[32];
 
+	if (plain_unit(u)) {
+		rc = write_plain_unit(w, u, ranges, n, err);
+		goto out;
+	}
+	w->raw_last = false;
 	W(xmlTextWriterStartElement(X, BAD_CAST "unit"));
 	if (attr(w, "id", u->id, err) < 0
 	    || (u->name && attr(w, "name", u->name, err) < 0)
 	    || (!u->translate && attr(w, "translate", "no", err) < 0))
 		goto out;
-	if (plain_unit(u)) {
-		if (write_plain_segments(w, u, ranges, n, err) < 0)
-			goto out;
-		W(xmlTextWriterEndElement(X));
-		rc = 0;
-		goto out;
-	}
 	if (u->n_notes) {
 		W(xmlTextWriterStartElement(X, BAD_CAST "notes"));
 		for (size_t i = 0; i < u->n_notes; i++) {
@@ -854,6 +877,10 @@ bt_xliff_writer_unit(struct bt_xliff_writer *w, const struct bt_unit *u,
 int
 bt_xliff_writer_end_file(struct bt_xliff_writer *w, struct bt_error *err)
 {
+	/* After raw text the writer would not indent the end tag. */
+	if (w->raw_last && w->opt.version != BT_XLIFF_12)
+		W(xmlTextWriterWriteRaw(X, BAD_CAST "\n  "));
+	w->raw_last = false;
 	if (w->opt.version == BT_XLIFF_12)
 		W(xmlTextWriterEndElement(X));	/* body */
 	W(xmlTextWriterEndElement(X));
