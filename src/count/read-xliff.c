@@ -52,6 +52,9 @@ static const char *const name_text[N_COUNT] = {
 
 #define MDA_NS "urn:oasis:names:tc:xliff:metadata:2.0"
 
+/* Slots of the name hash (a power of two, over twice N_COUNT). */
+#define NAME_SLOTS 64
+
 /* What read_content() does with the content it reads. */
 enum content {
 	C_SOURCE,	/* collect the text of a source */
@@ -68,6 +71,9 @@ struct xliff {
 					 * element, which lives until the end:
 					 * most elements point to it */
 	const xmlChar *names[N_COUNT];
+	/* The same names hashed by address, for name_of(): slot -> name
+	 * index + 1 (0: empty). */
+	unsigned char name_slot[NAME_SLOTS];
 	/* translate="no" inheritance: depths of open file/group elements
 	 * and whether each translates. */
 	struct {
@@ -78,12 +84,15 @@ struct xliff {
 	/* The unit being read. */
 	bool in_unit;
 	int unit_depth;
+	xmlNodePtr unit_node;		/* the unit's element, alive until
+					 * its end tag */
 	bool translate;			/* the unit's own or inherited */
 	bool approved;			/* 1.2 approved="yes" */
 	bool seg_source;		/* 1.2: segments from <seg-source> */
 	bool target_segs;		/* 1.2: the target has seg mrks */
 	bool target_filled;		/* 1.2: the whole target */
-	char *target_state;		/* 1.2 <target state>, owned */
+	enum bt_state target_state;	/* 1.2: what <target state> says,
+					 * approved="yes" aside */
 	struct bt_seg_tally *seg;	/* 2.x: the current segment */
 	char *bead;			/* owned: x-bitext-bead */
 	double score;			/* x-bitext-score, or -1 */
@@ -92,12 +101,36 @@ struct xliff {
 					 * category="x-bitext-align">, or -1 */
 };
 
+/* The slot where the hash of an interned name starts. */
+static inline unsigned
+name_hash(const xmlChar *p)
+{
+	return (unsigned) (((uint64_t) (uintptr_t) p * 0x9E3779B97F4A7C15u)
+			   >> 58) & (NAME_SLOTS - 1);
+}
+
+/* Fills xl->name_slot from xl->names (open addressing). */
+static void
+hash_names(struct xliff *xl)
+{
+	memset(xl->name_slot, 0, sizeof(xl->name_slot));
+	for (int i = 0; i < N_COUNT; i++) {
+		unsigned h = name_hash(xl->names[i]);
+		while (xl->name_slot[h])
+			h = (h + 1) & (NAME_SLOTS - 1);
+		xl->name_slot[h] = (unsigned char) (i + 1);
+	}
+}
+
+/* Which of the names local (interned in the reader's dictionary) is, or
+ * -1: a lookup by address in the hash. */
 static int
 name_of(const struct xliff *xl, const xmlChar *local)
 {
-	for (int i = 0; i < N_COUNT; i++)
-		if (xl->names[i] == local)
-			return i;
+	for (unsigned h = name_hash(local); xl->name_slot[h];
+	     h = (h + 1) & (NAME_SLOTS - 1))
+		if (xl->names[xl->name_slot[h] - 1] == local)
+			return xl->name_slot[h] - 1;
 	return -1;
 }
 
@@ -213,8 +246,11 @@ read_content(struct xliff *xl, enum content kind, bool *filled)
 	struct bt_xml_count *x = xl->x;
 	xmlTextReaderPtr r = x->r;
 	bool source = kind == C_SOURCE || kind == C_SEG_SOURCE;
-	int d0 = xmlTextReaderDepth(r);
-	int seg_depth = -1;		/* depth of the open seg <mrk> */
+	/* The content ends on the end tag of the element we are on, and a
+	 * seg <mrk> on its own: the reader reports an end tag on the node
+	 * of its start tag, which lives until then. */
+	xmlNodePtr top = xmlTextReaderCurrentNode(r);
+	xmlNodePtr seg_node = NULL;	/* the open seg <mrk>, if any */
 	struct bt_seg_tally *seg = NULL;
 	bool seg_filled = false;
 	size_t hint = 0;
@@ -226,13 +262,16 @@ read_content(struct xliff *xl, enum content kind, bool *filled)
 		return 1;
 	int rc = bt_xml_count_read(x);
 	while (rc == 1) {
-		int type = bt_xml_count_type(x);
-		int depth = xmlTextReaderDepth(r);
+		/* Of top and seg_node, the next end tag is seg_node's while
+		 * it is open. */
+		xmlNodePtr n;
+		int type = bt_xml_count_node_in(x, &n,
+						seg_node ? seg_node : top);
 		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (depth == d0)
+			if (n == top)
 				break;
-			if (depth == seg_depth) {
-				seg_depth = -1;
+			if (n == seg_node) {
+				seg_node = NULL;
 				if (kind == C_SEG_SOURCE)
 					count_text(xl, seg);
 				else if (seg)
@@ -242,13 +281,11 @@ read_content(struct xliff *xl, enum content kind, bool *filled)
 			continue;
 		}
 		bool in_seg = kind == C_SOURCE || kind == C_TARGET
-			|| seg_depth >= 0;
-		if (type == XML_READER_TYPE_TEXT
-		    || type == XML_READER_TYPE_CDATA
-		    || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
-		    || type == XML_READER_TYPE_WHITESPACE) {
-			const char *v =
-				(const char *) xmlTextReaderConstValue(r);
+			|| seg_node;
+		if (type == XML_READER_TYPE_TEXT) {
+			/* Text and CDATA (bt_xml_count_node() does not tell
+			 * white space apart). */
+			const char *v = (const char *) n->content;
 			if (source && in_seg) {
 				if (v && bt_xml_count_append(x, v, strlen(v))
 				    < 0)
@@ -264,13 +301,13 @@ read_content(struct xliff *xl, enum content kind, bool *filled)
 			rc = bt_xml_count_read(x);
 			continue;
 		}
-		int name = in_ns(xl, bt_xml_count_ns(x))
-			? name_of(xl, xmlTextReaderConstLocalName(r)) : -1;
-		bool empty = xmlTextReaderIsEmptyElement(r);
+		int name = in_ns(xl, bt_xml_node_ns(n))
+			? name_of(xl, n->name) : -1;
 		/* 1.2 segment markers. */
 		if (name == N_MRK && (kind == C_SEG_SOURCE
 				      || kind == C_SEG_TARGET)
-		    && seg_depth < 0 && attr_is(xl, "mtype", "seg")) {
+		    && !seg_node && attr_is(xl, "mtype", "seg")) {
+			bool empty = xmlTextReaderIsEmptyElement(r);
 			const char *mid = bt_xml_count_attr_ref(x, "mid", NULL);
 			if (kind == C_SEG_SOURCE) {
 				if (!xl->seg_source) {
@@ -297,7 +334,7 @@ read_content(struct xliff *xl, enum content kind, bool *filled)
 				else if (seg)
 					seg->target = false;
 			} else {
-				seg_depth = depth;
+				seg_node = n;
 			}
 			rc = bt_xml_count_read(x);
 			continue;
@@ -346,12 +383,11 @@ read_content(struct xliff *xl, enum content kind, bool *filled)
 	return 1;
 }
 
-/* The state of a 1.2 unit whose target holds something. */
+/* The state of a 1.2 unit whose target holds something, by its state
+ * attribute (approved="yes" makes it final whatever this says). */
 static enum bt_state
-state_12(const char *state, bool approved)
+state_12(const char *state)
 {
-	if (approved)
-		return BT_FINAL;
 	if (!state || !strncmp(state, "x-", 2))
 		return BT_TRANSLATED;
 	if (!strcmp(state, "new") || !strcmp(state, "needs-translation"))
@@ -389,9 +425,9 @@ begin_unit(struct xliff *xl, int depth)
 	xl->approved = xl->major == 1 && attr_is(xl, "approved", "yes");
 	xl->in_unit = true;
 	xl->unit_depth = depth;
+	xl->unit_node = xmlTextReaderCurrentNode(x->r);
 	xl->seg_source = xl->target_segs = xl->target_filled = false;
-	free(xl->target_state);
-	xl->target_state = NULL;
+	xl->target_state = BT_TRANSLATED;
 	xl->seg = NULL;
 	free(xl->bead);
 	xl->bead = NULL;
@@ -412,9 +448,8 @@ end_unit(struct xliff *xl)
 			bool filled = xl->target_segs ? s->target
 				: xl->target_filled;
 			s->target = filled;
-			s->state = filled ? state_12(xl->target_state,
-						     xl->approved)
-				: BT_UNTRANSLATED;
+			s->state = !filled ? BT_UNTRANSLATED
+				: xl->approved ? BT_FINAL : xl->target_state;
 		}
 		src_chars += s->wc.chars;
 		target |= s->target;
@@ -531,8 +566,7 @@ unit_element(struct xliff *xl, int name)
 			return -1;
 		return bt_xml_count_read(x);
 	case N_TARGET:
-		free(xl->target_state);
-		xl->target_state = bt_xstrdup(
+		xl->target_state = state_12(
 			bt_xml_count_attr_ref(x, "state", NULL));
 		if (read_content(xl, xl->seg_source ? C_SEG_TARGET : C_TARGET,
 				 &filled) < 0)
@@ -563,6 +597,7 @@ bt_count_xliff(struct bt_xml_count *x)
 	for (int i = 0; i < N_COUNT; i++)
 		xl.names[i] = xmlTextReaderConstString(r,
 						       BAD_CAST name_text[i]);
+	hash_names(&xl);
 	if (xl.major == 2) {
 		const char *lang = bt_xml_count_attr_ref(x, "srcLang", NULL);
 		bt_words_set_lang(x->words, lang);
@@ -571,17 +606,26 @@ bt_count_xliff(struct bt_xml_count *x)
 
 	int rc = bt_xml_count_read(x);
 	while (rc == 1) {
-		int type = bt_xml_count_type(x);
-		int depth = xmlTextReaderDepth(r);
+		xmlNodePtr n;
+		int type = bt_xml_count_node_in(x, &n,
+						xl.in_unit ? xl.unit_node
+						: NULL);
+		if (type == XML_READER_TYPE_END_ELEMENT
+		    && xl.in_unit && n == xl.unit_node) {
+			/* The end of the unit (at xl.unit_depth). */
+			end_unit(&xl);
+			rc = bt_xml_count_read(x);
+			continue;
+		}
 		if (type == XML_READER_TYPE_END_ELEMENT) {
+			int depth = xmlTextReaderDepth(r);
 			if (depth == xl.align_group)
 				xl.align_group = -1;
 			if (xl.in_unit && depth == xl.unit_depth)
 				end_unit(&xl);
 			else if (xl.in_unit && xl.seg
 				 && depth == xl.unit_depth + 1
-				 && xmlTextReaderConstLocalName(r)
-				 == xl.names[N_SEGMENT]) {
+				 && n->name == xl.names[N_SEGMENT]) {
 				struct bt_seg_tally *s = xl.seg;
 				s->state = !s->target ? BT_UNTRANSLATED
 					: s->state == BT_N_STATES
@@ -597,24 +641,23 @@ bt_count_xliff(struct bt_xml_count *x)
 			rc = bt_xml_count_read(x);
 			continue;
 		}
-		const char *ns = bt_xml_count_ns(x);
-		int name = in_ns(&xl, ns)
-			? name_of(&xl, xmlTextReaderConstLocalName(r)) : -1;
-		bool empty = xmlTextReaderIsEmptyElement(r);
+		const char *ns = bt_xml_node_ns(n);
+		int name = in_ns(&xl, ns) ? name_of(&xl, n->name) : -1;
 		if (xl.in_unit) {
 			if (xl.major == 2 && ns && !in_ns(&xl, ns)
 			    && !strcmp(ns, MDA_NS)) {
-				int mname = name_of(&xl,
-					xmlTextReaderConstLocalName(r));
+				int mname = name_of(&xl, n->name);
 				if (mname == N_META)
 					rc = read_mark(&xl, "type");
 				else if (mname == N_META_GROUP) {
 					const char *cat =
 						bt_xml_count_attr_ref(
 							x, "category", NULL);
-					if (cat && !empty && !strcmp(
+					if (cat && !xmlTextReaderIsEmptyElement(
+						    r) && !strcmp(
 						    cat, "x-bitext-align"))
-						xl.align_group = depth;
+						xl.align_group =
+							xmlTextReaderDepth(r);
 					rc = bt_xml_count_read(x);
 				} else if (mname == N_METADATA)
 					rc = bt_xml_count_read(x);
@@ -636,8 +679,8 @@ bt_count_xliff(struct bt_xml_count *x)
 			}
 			/* fall through */
 		case N_GROUP:
-			if (!empty)
-				push_translate(&xl, depth);
+			if (!xmlTextReaderIsEmptyElement(r))
+				push_translate(&xl, xmlTextReaderDepth(r));
 			rc = bt_xml_count_read(x);
 			break;
 		case N_UNIT:
@@ -646,10 +689,9 @@ bt_count_xliff(struct bt_xml_count *x)
 				rc = bt_xml_count_skip(x);
 				break;
 			}
-			begin_unit(&xl, depth);
-			if (empty) {
+			begin_unit(&xl, xmlTextReaderDepth(r));
+			if (xmlTextReaderIsEmptyElement(r))
 				end_unit(&xl);
-			}
 			rc = bt_xml_count_read(x);
 			break;
 		case N_BODY:
@@ -658,14 +700,13 @@ bt_count_xliff(struct bt_xml_count *x)
 		default:
 			/* <header>, <notes>, <skeleton>, <bin-unit>,
 			 * modules, extensions: nothing to count inside. */
-			if (depth == 0)
+			if (xmlTextReaderDepth(r) == 0)
 				rc = bt_xml_count_read(x);
 			else
 				rc = bt_xml_count_skip(x);
 			break;
 		}
 	}
-	free(xl.target_state);
 	free(xl.ns);
 	free(xl.bead);
 	free(xl.stack);

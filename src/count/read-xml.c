@@ -11,20 +11,6 @@
 #include "count/readers.h"
 
 int
-bt_xml_count_read(struct bt_xml_count *x)
-{
-	/* A document type declaration, the only node whose entities
-	 * bt_xml_reader_next() checks, cannot come after the root element:
-	 * from there on, read without asking each node its type. */
-	if (!x->past_root)
-		return bt_xml_reader_next(x->r, x->path, x->err);
-	int rc = xmlTextReaderRead(x->r);
-	if (rc < 0)
-		return bt_xml_reader_error(x->r, x->path, x->err);
-	return rc;
-}
-
-int
 bt_xml_count_type(struct bt_xml_count *x)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(x->r);
@@ -55,7 +41,8 @@ bt_xml_count_attr_ref(struct bt_xml_count *x, const char *local,
 	if (!n || n->type != XML_ELEMENT_NODE)
 		return NULL;
 	for (xmlAttrPtr a = n->properties; a; a = a->next) {
-		if (strcmp((const char *) a->name, local)
+		if (a->name[0] != (xmlChar) local[0]
+		    || strcmp((const char *) a->name, local)
 		    || !bt_xml_count_same_ns(a->ns ? (const char *) a->ns->href
 					     : NULL, ns))
 			continue;

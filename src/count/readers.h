@@ -17,6 +17,7 @@
 
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/xml-safe.h"
 #include "count/coverage.h"
 #include "count/words.h"
 
@@ -92,8 +93,23 @@ int bt_count_xliff(struct bt_xml_count *x);
 int bt_count_tmx(struct bt_xml_count *x);
 
 /* Helpers for the XML readers. */
-/* Next node, as bt_xml_reader_next(): 1, 0 at the end, -1 with x->err. */
-int bt_xml_count_read(struct bt_xml_count *x);
+/*
+ * Next node, as bt_xml_reader_next(): 1, 0 at the end, -1 with x->err.
+ * Inline: it runs for every node.
+ */
+static inline int
+bt_xml_count_read(struct bt_xml_count *x)
+{
+	/* A document type declaration, the only node whose entities
+	 * bt_xml_reader_next() checks, cannot come after the root element:
+	 * from there on, read without asking each node its type. */
+	if (!x->past_root)
+		return bt_xml_reader_next(x->r, x->path, x->err);
+	int rc = xmlTextReaderRead(x->r);
+	if (rc < 0)
+		return bt_xml_reader_error(x->r, x->path, x->err);
+	return rc;
+}
 /*
  * The type of the current node, as xmlTextReaderNodeType() but cheaper:
  * text, CDATA and white space are all XML_READER_TYPE_TEXT (asking the
@@ -101,6 +117,54 @@ int bt_xml_count_read(struct bt_xml_count *x);
  * up the tree, for every node).
  */
 int bt_xml_count_type(struct bt_xml_count *x);
+
+/*
+ * The current node (borrowed until the next read) in *node, and its type
+ * as bt_xml_count_type() gives it, in one call: the readers then take the
+ * element's name, namespace and attributes, or the text's content, from
+ * the node itself rather than through an accessor call each.  An element's
+ * name (node->name) is interned in the reader's dictionary, so it compares
+ * by pointer with xmlTextReaderConstString(); a text node's content is
+ * node->content.
+ */
+static inline int
+bt_xml_count_node(struct bt_xml_count *x, xmlNodePtr *node)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(x->r);
+	*node = n;
+	if (n && (n->type == XML_TEXT_NODE
+		  || n->type == XML_CDATA_SECTION_NODE))
+		return XML_READER_TYPE_TEXT;
+	return xmlTextReaderNodeType(x->r);
+}
+
+/*
+ * As bt_xml_count_node(), when the reader is known to be inside element
+ * open (whose start tag was read, not skipped; NULL: none): a node that is
+ * open itself is its end tag, since the reader reports an end tag on the
+ * node of the start tag, which lives until then.  Spares asking the
+ * reader.
+ */
+static inline int
+bt_xml_count_node_in(struct bt_xml_count *x, xmlNodePtr *node,
+		     xmlNodePtr open)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(x->r);
+	*node = n;
+	if (n && n == open)
+		return XML_READER_TYPE_END_ELEMENT;
+	if (n && (n->type == XML_TEXT_NODE
+		  || n->type == XML_CDATA_SECTION_NODE))
+		return XML_READER_TYPE_TEXT;
+	return xmlTextReaderNodeType(x->r);
+}
+
+/* The namespace URI of element node n, or NULL; borrowed as n. */
+static inline const char *
+bt_xml_node_ns(xmlNodePtr n)
+{
+	return n->ns ? (const char *) n->ns->href : NULL;
+}
 /* The namespace URI of the current element, or NULL; borrowed until the
  * next read. */
 const char *bt_xml_count_ns(struct bt_xml_count *x);

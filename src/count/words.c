@@ -21,7 +21,8 @@
 
 /* Classes of ASCII characters, for the word machine. */
 enum {
-	A_SPACE = 1,	/* white space */
+	A_NONASCII,	/* a byte from 0x80 on */
+	A_SPACE,	/* white space */
 	A_LETTER,	/* ALetter */
 	A_DIGIT,	/* Numeric */
 	A_EXTEND,	/* ExtendNumLet: '_' */
@@ -32,7 +33,12 @@ enum {
 	A_OTHER,
 };
 
-static unsigned char ascii_class[128];
+/* Indexed by any byte, so that a loop over a word needs no separate test
+ * for non-ASCII bytes (A_NONASCII). */
+static unsigned char ascii_class[256];
+
+/* Whether class c is one a UAX #29 word is made of. */
+#define IS_WORD_CLASS(c) ((unsigned) (c) - A_LETTER <= A_EXTEND - A_LETTER)
 
 static void
 init_ascii_class(void)
@@ -195,6 +201,19 @@ decode(const unsigned char *p, const unsigned char *end, size_t *len)
 	return 0xFFFD;
 }
 
+/*
+ * Whether p[0..3) (three bytes there) is a character of U+4E00..U+9FFF,
+ * the bulk of Chinese and Japanese text: E4 B8 80 .. E9 BF BF, which,
+ * with both continuation bytes well formed, is one range of the three
+ * bytes read as a number.
+ */
+static inline bool
+is_han3(const unsigned char *p)
+{
+	uint32_t v = (uint32_t) p[0] << 16 | (uint32_t) p[1] << 8 | p[2];
+	return (v & 0xC0C0) == 0x8080 && v - 0xE4B880u <= 0xE9BFBFu - 0xE4B880u;
+}
+
 static bool
 is_letter_or_digit(ucs4_t u)
 {
@@ -226,24 +245,21 @@ ascii_run(const unsigned char *s, const unsigned char *end, uint64_t *words)
 	int join = 0;		/* 1: after a word; 2: after word + '-' */
 	const unsigned char *p = s;
 	bool special = false;
-	while (p < end && *p < 0x80) {
+	while (p < end) {
 		int c = ascii_class[*p];
-		if (c == A_LETTER || c == A_DIGIT || c == A_EXTEND) {
-			bool alnum = c != A_EXTEND;
-			int prev = c;
+		if (IS_WORD_CLASS(c)) {
+			const unsigned char *t = p;
 			p++;
-			while (p < end && *p < 0x80) {
-				int d = ascii_class[*p];
-				if (d == A_LETTER || d == A_DIGIT
-				    || d == A_EXTEND) {
-					alnum |= d != A_EXTEND;
-					prev = d;
+			for (;;) {
+				/* Letters, digits and '_': the bulk of it. */
+				while (p < end && IS_WORD_CLASS(ascii_class[*p]))
 					p++;
-					continue;
-				}
-				if (p + 1 >= end || p[1] >= 0x80)
+				if (p + 1 >= end)
 					break;
-				int e = ascii_class[p[1]];
+				/* A non-ASCII byte is A_NONASCII, which no rule
+				 * below joins. */
+				int d = ascii_class[*p], e = ascii_class[p[1]];
+				int prev = ascii_class[p[-1]];
 				/* WB6/7: letter (MidLetter|MidNumLetQ) letter;
 				 * WB11/12: digit (MidNum|MidNumLetQ) digit. */
 				if (prev == A_LETTER && e == A_LETTER
@@ -258,6 +274,11 @@ ascii_run(const unsigned char *s, const unsigned char *end, uint64_t *words)
 				}
 				break;
 			}
+			/* A word holds a letter or a digit, not only '_'. */
+			bool alnum = c != A_EXTEND;
+			for (const unsigned char *k = t; !alnum && k < p; k++)
+				alnum = ascii_class[*k] == A_LETTER
+					|| ascii_class[*k] == A_DIGIT;
 			if (alnum) {
 				if (join != 2)
 					n++;
@@ -267,7 +288,7 @@ ascii_run(const unsigned char *s, const unsigned char *end, uint64_t *words)
 			}
 			continue;
 		}
-		if (c == A_SPACE)
+		if (c == A_SPACE || c == A_NONASCII)
 			break;
 		if (*p == '@' || (*p == ':' && end - p > 2 && p[1] == '/'
 				  && p[2] == '/'))
@@ -293,6 +314,13 @@ is_hyphen_token(const unsigned char *s, size_t n)
 static uint64_t
 unicode_run_words(struct bt_words *w, const unsigned char *s, size_t n)
 {
+	/* One character alone (a full-width comma between ideographs, a
+	 * letter between two spaces): one token, a word if it is a letter
+	 * or a digit. */
+	size_t len1;
+	ucs4_t u1 = decode(s, s + n, &len1);
+	if (len1 == n)
+		return is_letter_or_digit(u1) ? 1 : 0;
 	if (n > w->breaks_cap) {
 		free(w->breaks);
 		w->breaks_cap = n < 256 ? 256 : n;
@@ -447,15 +475,10 @@ bt_words_count(struct bt_words *w, const char *text, size_t len,
 			p = q;
 			continue;
 		}
-		/* U+4E00..U+9FFF, the bulk of Chinese and Japanese text, is
-		 * E4 B8 80 .. E9 BF BF. */
-#define IS_HAN3(q) (*(q) >= 0xE4 && *(q) <= 0xE9 && end - (q) >= 3 \
-		     && ((q)[1] & 0xC0) == 0x80 && ((q)[2] & 0xC0) == 0x80 \
-		     && (*(q) != 0xE4 || (q)[1] >= 0xB8))
-		if (w->mode == BT_CJK_IDEOGRAPHS && IS_HAN3(p)) {
+		if (w->mode == BT_CJK_IDEOGRAPHS && end - p >= 3 && is_han3(p)) {
 			FLUSH_RUN(p);
 			const unsigned char *q = p + 3;
-			while (q < end && IS_HAN3(q))
+			while (end - q >= 3 && is_han3(q))
 				q += 3;
 			uint64_t n = (uint64_t) (q - p) / 3;
 			chars += n;
@@ -463,7 +486,6 @@ bt_words_count(struct bt_words *w, const char *text, size_t len,
 			p = q;
 			continue;
 		}
-#undef IS_HAN3
 		size_t k;
 		ucs4_t u = decode(p, end, &k);
 		enum kind kind = classify(u);
