@@ -60,7 +60,7 @@ bt_filter_detect(const char *path, struct bt_error *err)
 	if (!best)
 		bt_error_set(err, BT_EUSAGE, path,
 			     _("cannot tell the file's format; "
-			       "name it with --format"));
+			       "name it with --filter"));
 	return best;
 }
 
