@@ -411,46 +411,6 @@ plain_text(const char *text, size_t len)
 	return true;
 }
 
-/* Eight bytes at a time: whether any is &, <, > or CR. */
-static bool
-may_need_escape(const char *s)
-{
-	const uint64_t ones = 0x0101010101010101ULL;
-	const uint64_t highs = 0x8080808080808080ULL;
-	static const unsigned char specials[] = { '&', '<', '>', '\r' };
-	uint64_t w, hit = 0;
-	memcpy(&w, s, 8);
-	for (size_t k = 0; k < sizeof(specials); k++) {
-		uint64_t x = w ^ (ones * specials[k]);
-		hit |= (x - ones) & ~x & highs;
-	}
-	return hit != 0;
-}
-
-static void
-add_escaped(struct bt_buf *b, const char *text, size_t len)
-{
-	size_t done = 0;
-	for (size_t i = 0; i < len; i++) {
-		while (i + 8 <= len && !may_need_escape(text + i))
-			i += 8;
-		if (i >= len)
-			break;
-		const char *esc;
-		switch (text[i]) {
-		case '<': esc = "&lt;"; break;
-		case '>': esc = "&gt;"; break;
-		case '&': esc = "&amp;"; break;
-		case '\r': esc = "&#13;"; break;
-		default: continue;
-		}
-		bt_buf_add(b, text + done, i - done);
-		bt_buf_addstr(b, esc);
-		done = i + 1;
-	}
-	bt_buf_add(b, text + done, len - done);
-}
-
 /* Appends an attribute value, escaped for double quotes. */
 static void
 add_attr_escaped(struct bt_buf *b, const char *v)
@@ -512,16 +472,16 @@ write_plain_unit(struct bt_xliff_writer *w, const struct bt_unit *u,
 			bt_buf_addch(b, '"');
 		}
 		bt_buf_addstr(b, ">\n        <source>");
-		add_escaped(b, u->source.text + r->start, r->end - r->start);
+		bt_xml_escape(b, u->source.text + r->start, r->end - r->start);
 		bt_buf_addstr(b, "</source>");
 		if (has_target) {
 			const struct bt_content *t = r->seg && r->seg->target
 				? r->seg->target : NULL;
 			bt_buf_addstr(b, "\n        <target>");
 			if (t)
-				add_escaped(b, t->text, t->len);
+				bt_xml_escape(b, t->text, t->len);
 			else
-				add_escaped(b, u->source.text + r->start,
+				bt_xml_escape(b, u->source.text + r->start,
 					    r->end - r->start);
 			bt_buf_addstr(b, "</target>");
 		}

@@ -31,6 +31,7 @@ bt_xml_writer_init(struct bt_xml_writer *xw, struct bt_output *out,
 	struct bt_error init = BT_ERROR_INIT;
 	xw->out = out;
 	xw->io_err = init;
+	bt_buf_init(&xw->escaped);
 	xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(write_cb, close_cb,
 							 xw, NULL);
 	if (!buf)
@@ -75,6 +76,7 @@ bt_xml_writer_release(struct bt_xml_writer *xw)
 		xmlFreeTextWriter(xw->w);
 	xw->w = NULL;
 	bt_error_release(&xw->io_err);
+	bt_buf_release(&xw->escaped);
 }
 
 int
@@ -102,18 +104,31 @@ decode(const unsigned char *s, size_t *len)
 		| ((uint32_t) (s[2] & 0x3F) << 6) | (s[3] & 0x3F);
 }
 
-/*
- * Appends text[0..len) to the writer as character data, escaped by hand:
- * libxml2's own escaping allocates a copy per call, which showed up as
- * the largest cost of extract.  Besides the usual three, \r is written as
- * a reference, or a parser would turn it into \n.
- */
-static int
-write_escaped(struct bt_xml_writer *xw, const char *text, size_t len,
-	      struct bt_error *err)
+/* Eight bytes at a time: whether any is &, <, > or CR. */
+static bool
+may_need_escape(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	static const unsigned char specials[] = { '&', '<', '>', '\r' };
+	uint64_t w, hit = 0;
+	memcpy(&w, s, 8);
+	for (size_t k = 0; k < sizeof(specials); k++) {
+		uint64_t x = w ^ (ones * specials[k]);
+		hit |= (x - ones) & ~x & highs;
+	}
+	return hit != 0;
+}
+
+void
+bt_xml_escape(struct bt_buf *b, const char *text, size_t len)
 {
 	size_t done = 0;
 	for (size_t i = 0; i < len; i++) {
+		while (i + 8 <= len && !may_need_escape(text + i))
+			i += 8;
+		if (i >= len)
+			break;
 		const char *esc;
 		switch (text[i]) {
 		case '<': esc = "&lt;"; break;
@@ -122,19 +137,28 @@ write_escaped(struct bt_xml_writer *xw, const char *text, size_t len,
 		case '\r': esc = "&#13;"; break;
 		default: continue;
 		}
-		if ((i > done && bt_xml_writer_check(xw, xmlTextWriterWriteRawLen(
-				xw->w, BAD_CAST (text + done), (int) (i - done)),
-				err) < 0)
-		    || bt_xml_writer_check(xw, xmlTextWriterWriteRaw(xw->w,
-				BAD_CAST esc), err) < 0)
-			return -1;
+		bt_buf_add(b, text + done, i - done);
+		bt_buf_addstr(b, esc);
 		done = i + 1;
 	}
-	if (len > done)
-		return bt_xml_writer_check(xw, xmlTextWriterWriteRawLen(xw->w,
-				BAD_CAST (text + done), (int) (len - done)),
-				err);
-	return 0;
+	bt_buf_add(b, text + done, len - done);
+}
+
+/*
+ * Writes text[0..len) as character data, escaped by hand and written raw:
+ * libxml2's own escaping allocates a copy per call, which showed up as
+ * the largest cost of extract.
+ */
+static int
+write_escaped(struct bt_xml_writer *xw, const char *text, size_t len,
+	      struct bt_error *err)
+{
+	bt_buf_reset(&xw->escaped);
+	bt_xml_escape(&xw->escaped, text, len);
+	if (!xw->escaped.len)
+		return 0;
+	return bt_xml_writer_check(xw, xmlTextWriterWriteRawLen(xw->w,
+			BAD_CAST xw->escaped.data, (int) xw->escaped.len), err);
 }
 
 int

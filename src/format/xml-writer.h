@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <libxml/xmlwriter.h>
 
+#include "core/buf.h"
 #include "core/error.h"
 #include "core/output.h"
 
@@ -18,6 +19,7 @@ struct bt_xml_writer {
 	xmlTextWriterPtr w;	/* owned */
 	struct bt_output *out;	/* borrowed */
 	struct bt_error io_err;	/* the first failure of the output */
+	struct bt_buf escaped;	/* scratch for bt_xml_write_text() */
 };
 
 /* Starts an XML writer on out (which stays the caller's), indenting when
@@ -32,6 +34,13 @@ void bt_xml_writer_release(struct bt_xml_writer *xw);
 /* Returns -1 with err filled if a writer call failed (rc < 0). */
 int bt_xml_writer_check(struct bt_xml_writer *xw, int rc,
 			struct bt_error *err);
+
+/*
+ * Appends text[0..len) to b escaped as XML character data: &, <, > and
+ * CR (as a reference, or a parser would turn it into LF).  The text must
+ * hold only characters XML can carry.
+ */
+void bt_xml_escape(struct bt_buf *b, const char *text, size_t len);
 
 /* Whether code point c may appear in XML 1.0 content. */
 int bt_xml_char_ok(uint32_t c);
