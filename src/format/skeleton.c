@@ -222,6 +222,7 @@ parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
 					       sizeof(*skel->codes));
 		skel->code_units[k] = unit;
 		bt_content_init(&skel->codes[k]);
+		bt_strmap_put(&skel->code_index, unit, k);
 		skel->n_code_units = ++k;
 	} else {
 		free(unit);
@@ -343,16 +344,15 @@ bt_skeleton_release(struct bt_skeleton *skel)
 	}
 	free(skel->code_units);
 	free(skel->codes);
+	bt_strmap_release(&skel->code_index);
 	memset(skel, 0, sizeof(*skel));
 }
 
 const struct bt_content *
 bt_skeleton_codes(const struct bt_skeleton *skel, const char *unit_id)
 {
-	for (size_t i = 0; i < skel->n_code_units; i++)
-		if (!strcmp(skel->code_units[i], unit_id))
-			return &skel->codes[i];
-	return NULL;
+	size_t i = bt_strmap_get(&skel->code_index, unit_id);
+	return i == SIZE_MAX ? NULL : &skel->codes[i];
 }
 
 int

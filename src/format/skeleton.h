@@ -31,6 +31,7 @@
 
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/strmap.h"
 #include "doc/document.h"
 
 struct bt_skeleton_info {
@@ -83,6 +84,7 @@ struct bt_skeleton {
 	char **code_units;		/* owned: unit ids with codes */
 	struct bt_content *codes;	/* owned: their codes */
 	size_t n_code_units;
+	struct bt_strmap code_index;	/* unit id -> index in codes */
 };
 
 /* Parses data[0..len).  BT_ESYNTAX when it is not a skeleton of ours or

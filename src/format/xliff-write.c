@@ -34,6 +34,9 @@ struct bt_xliff_writer {
 	char *srclang, *trglang;	/* owned copies in opt */
 	struct bt_buf scratch;		/* a plain unit, serialised */
 	bool raw_last;			/* the last unit was written raw */
+	/* code_index_at()'s memory: codes in count_content before count_at */
+	const struct bt_content *count_content;
+	size_t count_at, count_codes;
 	size_t n_files;
 	/* XLIFF 1.2 only: write codes with their original data (<bpt>,
 	 * <ept>, <ph>, <it>) when there is no skeleton to keep it. */
@@ -260,11 +263,24 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 	return 0;
 }
 
-/* Index of the first code at or after byte offset `from` in c. */
+/*
+ * Index of the first code at or after byte offset `from` in c.  The
+ * segments of a unit are written in order, so counting goes on from the
+ * last answer for the same content: a unit with many codes and sentences
+ * costs its length once, not once per sentence.
+ */
 static size_t
-code_index_at(const struct bt_content *c, size_t from)
+code_index_at(struct bt_xliff_writer *w, const struct bt_content *c,
+	      size_t from)
 {
-	return bt_content_count_codes(c, 0, from);
+	if (w->count_content != c || from < w->count_at) {
+		w->count_content = c;
+		w->count_at = 0;
+		w->count_codes = 0;
+	}
+	w->count_codes += bt_content_count_codes(c, w->count_at, from);
+	w->count_at = from;
+	return w->count_codes;
 }
 
 /*
@@ -277,7 +293,7 @@ write_inline(struct bt_xliff_writer *w, const struct bt_content *c,
 	     struct bt_error *err)
 {
 	struct inline_ctx ctx = { w, c, partner, 0, err };
-	size_t lo = code_index_at(c, start);
+	size_t lo = code_index_at(w, c, start);
 	size_t hi = lo + bt_content_count_codes(c, start, end);
 	size_t *open_pairs = bt_xmalloc((hi - lo + 1) * sizeof(size_t));
 	size_t depth = 0, k = lo, done = start;
