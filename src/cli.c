@@ -4,6 +4,7 @@
  */
 #include "system.h"
 #include "cli.h"
+#include "core/input.h"
 
 static void
 print_location(const char *file, long line)
@@ -38,6 +39,15 @@ bt_cli_error(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	return BT_EXIT_ERROR;
+}
+
+int
+bt_cli_check_encoding(const char *encoding)
+{
+	if (!encoding || bt_encoding_known(encoding))
+		return BT_EXIT_OK;
+	return bt_cli_error(_("unknown encoding '%s' (see 'iconv --list' "
+			      "for the names)"), encoding);
 }
 
 static void

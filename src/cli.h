@@ -26,6 +26,12 @@ int bt_cli_report(struct bt_error *err);
 /* Prints "bitext: " and a formatted message; returns BT_EXIT_ERROR. */
 int bt_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Checks an --encoding argument (NULL passes): returns BT_EXIT_OK, or
+ * prints why iconv does not know it and returns BT_EXIT_ERROR.
+ */
+int bt_cli_check_encoding(const char *encoding);
+
 /* Warnings from the library: "bitext: FILE:LINE: warning: message". */
 extern const struct bt_diag bt_cli_diag;
 

@@ -186,9 +186,8 @@ cmd_align(int argc, char **argv)
 			       "--trglang"));
 		return bt_cli_try_help("align");
 	}
-	if (encoding && !bt_encoding_known(encoding))
-		return bt_cli_error(_("unknown encoding '%s' (see 'iconv "
-				      "--list' for the names)"), encoding);
+	if (bt_cli_check_encoding(encoding) != BT_EXIT_OK)
+		return BT_EXIT_ERROR;
 	const struct bt_filter *forced = NULL;
 	if (filter_name && !(forced = bt_filter_find(filter_name)))
 		return bt_cli_error(_("unknown filter '%s'"), filter_name);

@@ -296,9 +296,8 @@ cmd_extract(int argc, char **argv)
 		bt_cli_error(_("--skeleton=external needs --output"));
 		return bt_cli_try_help("extract");
 	}
-	if (o.encoding && !bt_encoding_known(o.encoding))
-		return bt_cli_error(_("unknown encoding '%s' (see 'iconv "
-				      "--list' for the names)"), o.encoding);
+	if (bt_cli_check_encoding(o.encoding) != BT_EXIT_OK)
+		return BT_EXIT_ERROR;
 	const struct bt_filter *forced = NULL;
 	if (o.filter && !(forced = bt_filter_find(o.filter)))
 		return bt_cli_error(_("unknown filter '%s'"), o.filter);

@@ -439,9 +439,8 @@ cmd_merge(int argc, char **argv)
 		bt_cli_error(_("the output is required (--output)"));
 		return bt_cli_try_help("merge");
 	}
-	if (run.encoding && !bt_encoding_known(run.encoding))
-		return bt_cli_error(_("unknown encoding '%s' (see 'iconv "
-				      "--list' for the names)"), run.encoding);
+	if (bt_cli_check_encoding(run.encoding) != BT_EXIT_OK)
+		return BT_EXIT_ERROR;
 	run.xliff = argv[optind];
 	struct stat st;
 	run.output_is_dir = stat(run.output, &st) == 0 && S_ISDIR(st.st_mode);

@@ -531,7 +531,7 @@ write_unit2(struct bt_xliff_writer *w, const struct bt_unit *u,
 {
 	size_t n;
 	struct range *ranges = unit_ranges(u, &n);
-	size_t *partner = find_partners(&u->source);
+	size_t *partner = NULL;
 	int rc = -1;
 	char id[32];
 
@@ -539,6 +539,7 @@ write_unit2(struct bt_xliff_writer *w, const struct bt_unit *u,
 		rc = write_plain_unit(w, u, ranges, n, err);
 		goto out;
 	}
+	partner = find_partners(&u->source);
 	w->raw_last = false;
 	W(xmlTextWriterStartElement(X, BAD_CAST "unit"));
 	if (attr(w, "id", u->id, err) < 0
