@@ -84,7 +84,8 @@ read_side(const char *path, const char *lang, bool lines,
 						    err);
 	if (!seg)
 		goto fail;
-	struct bt_filter_options fopt = { encoding, &bt_cli_diag };
+	struct bt_filter_options fopt = { .encoding = encoding,
+					  .diag = &bt_cli_diag };
 	int rc = bt_align_side_read(side, f, &fopt, seg, err);
 	bt_segmenter_free(seg);
 	if (rc < 0)

@@ -48,8 +48,15 @@ usage(void)
 		"bitext's own\n"), stdout);
 	fputs(_("  -e, --encoding=ENC     the inputs' encoding when they "
 		"have no byte-order mark\n"), stdout);
-	fputs(_("      --filter=NAME      read the inputs as NAME (default: "
-		"detected)\n"), stdout);
+	fputs(_("      --format=NAME      read the inputs as NAME: text, html, "
+		"xml, markdown,\n"
+		"                         po or json (default: detected; "
+		"also --filter)\n"), stdout);
+	fputs(_("      --its=FILE         ITS 2.0 rules for XML inputs, "
+		"besides their own\n"), stdout);
+	fputs(_("      --md-front-matter=KEYS  translate these "
+		"comma-separated front matter\n"
+		"                         keys of Markdown inputs\n"), stdout);
 	bt_cli_help_footer();
 }
 
@@ -59,6 +66,8 @@ struct extract_options {
 	const char *srx;
 	const char *encoding;
 	const char *filter;
+	const char *its_rules;
+	const char *md_front_matter;
 	bool external;
 };
 
@@ -72,6 +81,7 @@ struct first_pass {
 	struct bt_skeleton_builder skel;
 	char *encoding;		/* owned */
 	bool bom;
+	char *settings;		/* owned; the filter's, or NULL */
 };
 
 static int
@@ -82,6 +92,8 @@ first_begin(void *ctx, const struct bt_doc_info *info, struct bt_error *err)
 	free(fp->encoding);
 	fp->encoding = bt_xstrdup(info->encoding ? info->encoding : "UTF-8");
 	fp->bom = info->bom;
+	free(fp->settings);
+	fp->settings = bt_xstrdup(info->settings);
 	return 0;
 }
 
@@ -155,7 +167,13 @@ extract_one(const char *name, const char *path, const struct bt_filter *f,
 	    struct bt_segmenter *seg, struct bt_xliff_writer *w,
 	    struct bt_error *err)
 {
-	struct bt_filter_options fopt = { o->encoding, &bt_cli_diag };
+	struct bt_filter_options fopt = {
+		.encoding = o->encoding,
+		.diag = &bt_cli_diag,
+		.target_lang = o->xliff.trglang,
+		.its_rules = o->its_rules,
+		.md_front_matter = o->md_front_matter,
+	};
 	struct first_pass fp = { .encoding = NULL };
 	bt_skeleton_builder_init(&fp.skel);
 	struct bt_sink first = { first_begin, first_skeleton, first_unit, &fp };
@@ -175,6 +193,7 @@ extract_one(const char *name, const char *path, const struct bt_filter *f,
 		.bom = fp.bom,
 		.sha256 = sha,
 		.original = (char *) name,
+		.settings = fp.settings,
 	};
 	bt_skeleton_builder_finish(&fp.skel, &info, &skel);
 	if (rc == 0 && o->external)
@@ -192,6 +211,7 @@ extract_one(const char *name, const char *path, const struct bt_filter *f,
 		rc = bt_xliff_writer_end_file(w, err);
 	free(href);
 	free(fp.encoding);
+	free(fp.settings);
 	return rc;
 }
 
@@ -237,6 +257,9 @@ cmd_extract(int argc, char **argv)
 		{ "srx", required_argument, NULL, 'S' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "filter", required_argument, NULL, 'F' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "its", required_argument, NULL, 'I' },
+		{ "md-front-matter", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -254,6 +277,8 @@ cmd_extract(int argc, char **argv)
 		case 'S': o.srx = optarg; break;
 		case 'e': o.encoding = optarg; break;
 		case 'F': o.filter = optarg; break;
+		case 'I': o.its_rules = optarg; break;
+		case 'M': o.md_front_matter = optarg; break;
 		case 'X':
 			if ((v = bt_xliff_version_parse(optarg)) < 0) {
 				bt_cli_error(_("unknown XLIFF version '%s' "
@@ -300,7 +325,7 @@ cmd_extract(int argc, char **argv)
 		return BT_EXIT_ERROR;
 	const struct bt_filter *forced = NULL;
 	if (o.filter && !(forced = bt_filter_find(o.filter)))
-		return bt_cli_error(_("unknown filter '%s'"), o.filter);
+		return bt_cli_error(_("unknown format '%s'"), o.filter);
 
 	int status = BT_EXIT_OK;
 	size_t n_in = (size_t) (argc - optind);

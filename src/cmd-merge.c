@@ -132,8 +132,8 @@ check_source(struct merge_run *run, const struct bt_xliff_file *f,
 		return -1;
 	if (f->skeleton.info.sha256 && !strcmp(sha, f->skeleton.info.sha256))
 		return 0;
-	struct bt_filter_options fopt = { f->skeleton.info.encoding,
-					  &bt_cli_diag };
+	struct bt_filter_options fopt = { .encoding = f->skeleton.info.encoding,
+					  .diag = &bt_cli_diag };
 	struct bt_document *now = bt_filter_read_document(filter, run->source,
 							  &fopt, err);
 	if (!now)

@@ -54,6 +54,11 @@ usage(void)
 		"Shift_JIS)\n"), stdout);
 	fputs(_("      --filter=NAME      read the input as NAME (default: "
 		"detected)\n"), stdout);
+	fputs(_("      --its=FILE         ITS 2.0 rules for XML inputs, "
+		"besides their own\n"), stdout);
+	fputs(_("      --md-front-matter=KEYS  translate these "
+		"comma-separated front matter\n"
+		"                         keys of Markdown inputs\n"), stdout);
 	fputs(_("  -f, --format=FORMAT    output as text (default), tsv or "
 		"json\n"), stdout);
 	fputs(_("  -o, --output=FILE      write to FILE instead of standard "
@@ -263,6 +268,8 @@ cmd_segment(int argc, char **argv)
 		{ "srx", required_argument, NULL, 'S' },
 		{ "encoding", required_argument, NULL, 'e' },
 		{ "filter", required_argument, NULL, 'F' },
+		{ "its", required_argument, NULL, 'I' },
+		{ "md-front-matter", required_argument, NULL, 'M' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
@@ -271,6 +278,7 @@ cmd_segment(int argc, char **argv)
 	struct segment_run run = { .format = OUT_TEXT };
 	const char *srx_path = NULL, *encoding = NULL, *filter_name = NULL;
 	const char *output = "-";
+	struct bt_filter_options fopt = { .diag = &bt_cli_diag };
 	struct bt_error err = BT_ERROR_INIT;
 	int c;
 
@@ -281,6 +289,8 @@ cmd_segment(int argc, char **argv)
 		case 'S': srx_path = optarg; break;
 		case 'e': encoding = optarg; break;
 		case 'F': filter_name = optarg; break;
+		case 'I': fopt.its_rules = optarg; break;
+		case 'M': fopt.md_front_matter = optarg; break;
 		case 'o': output = optarg; break;
 		case 'f':
 			if (parse_format(optarg, &run.format) < 0) {
@@ -340,7 +350,7 @@ cmd_segment(int argc, char **argv)
 	if (run.format == OUT_JSON
 	    && bt_output_puts(run.out, "{\"files\": [", &err) < 0)
 		goto fail;
-	struct bt_filter_options fopt = { encoding, &bt_cli_diag };
+	fopt.encoding = encoding;
 	struct bt_sink sink = { on_begin, on_skeleton, on_unit, &run };
 	for (int i = optind; i < argc; i++) {
 		run.path = argv[i];

@@ -3,7 +3,7 @@
 
 noinst_LIBRARIES += src/libbitext.a
 src_libbitext_a_CFLAGS = $(AM_CFLAGS) $(LIBXML_CFLAGS) $(PCRE2_CFLAGS) \
-	$(NETTLE_CFLAGS)
+	$(NETTLE_CFLAGS) $(JANSSON_CFLAGS) $(MD4C_CFLAGS)
 src_libbitext_a_SOURCES = \
 	src/system.h \
 	src/core/buf.c src/core/buf.h \
@@ -11,7 +11,6 @@ src_libbitext_a_SOURCES = \
 	src/core/input.c src/core/input.h \
 	src/core/output.c src/core/output.h \
 	src/core/strmap.c src/core/strmap.h \
-	src/core/xml-safe.c src/core/xml-safe.h \
 	src/core/xml-safe.c src/core/xml-safe.h \
 	src/core/xalloc.c src/core/xalloc.h \
 	src/doc/content.c src/doc/content.h \
@@ -26,9 +25,17 @@ src_libbitext_a_SOURCES = \
 	src/segment/segmenter.c \
 	src/segment/srx.c src/segment/srx.h src/segment/srx-internal.h
 
+# One fragment per document filter, each listing the filter's sources.
+include src/filter/html.mk
+include src/filter/json.mk
+include src/filter/markdown.mk
+include src/filter/po.mk
+include src/filter/xml.mk
+
 # Everything that links the library links these.
 BITEXT_LIBS = src/libbitext.a $(LIBXML_LIBS) $(PCRE2_LIBS) $(NETTLE_LIBS) \
-	$(JANSSON_LIBS) $(UNISTRING_LIBS) $(LTLIBINTL) $(LTLIBICONV)
+	$(JANSSON_LIBS) $(MD4C_LIBS) $(GETTEXTPO_LIBS) $(UNISTRING_LIBS) \
+	$(LTLIBINTL) $(LTLIBICONV)
 
 bin_PROGRAMS += src/bitext
 src_bitext_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS) $(LIBXML_CFLAGS)

@@ -66,6 +66,13 @@ CLI_TESTS = \
 	tests/cli/t9001-interop-omegat.sh \
 	tests/cli/t9002-interop-translate-toolkit.sh
 TESTS += $(CLI_TESTS)
+
+# Each document filter's tests (they add to CLI_TESTS).
+include tests/formats/html.mk
+include tests/formats/json.mk
+include tests/formats/markdown.mk
+include tests/formats/po.mk
+include tests/formats/xml.mk
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/srx tests/golden tests/data
 
 # zh_CN messages for t0004, compiled from po/ into the build tree so the

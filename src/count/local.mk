@@ -17,11 +17,8 @@ src_libbitext_a_SOURCES += \
 	src/report/markdown.c \
 	src/report/report.c src/report/report.h \
 	src/report/table.c
-src_libbitext_a_CFLAGS += $(JANSSON_CFLAGS)
 src_bitext_SOURCES += src/cmd-coverage.c
 
-# PO files are read through libgettextpo (configure checks for it).
-BITEXT_LIBS += $(GETTEXTPO_LIBS)
 
 # Tests: the word-counting rules in C, the command in shell (fixtures
 # under tests/data/coverage/, shipped with tests/data).

@@ -78,6 +78,14 @@ int bt_mark_at(const char *s, size_t len, enum bt_code_kind *kind);
 void bt_content_render(const struct bt_content *c, size_t start, size_t end,
 		       size_t first_code, struct bt_buf *out);
 
+/* bt_content_render(), with the text between markers passed through
+ * escape(out, text, len) when escape is not NULL (codes never are). */
+void bt_content_render_escaped(const struct bt_content *c, size_t start,
+			       size_t end, size_t first_code,
+			       void (*escape)(struct bt_buf *, const char *,
+					      size_t),
+			       struct bt_buf *out);
+
 /* Number of markers in text[start..end). */
 size_t bt_content_count_codes(const struct bt_content *c, size_t start,
 			      size_t end);

@@ -209,6 +209,7 @@ bt_document_free(struct bt_document *doc)
 	free(doc->filter);
 	free(doc->encoding);
 	free(doc->lang);
+	free(doc->settings);
 	free(doc->target_lang);
 	free(doc);
 }
@@ -234,6 +235,8 @@ doc_begin(void *ctx, const struct bt_doc_info *info, struct bt_error *err)
 	doc->bom = info->bom;
 	free(doc->lang);
 	doc->lang = bt_xstrdup(info->lang);
+	free(doc->settings);
+	doc->settings = bt_xstrdup(info->settings);
 	return 0;
 }
 

@@ -70,6 +70,13 @@ struct bt_doc_info {
 	const char *encoding;	/* "UTF-8", "UTF-16LE", "GB18030"... */
 	bool bom;
 	const char *lang;	/* declared language, or NULL */
+	/*
+	 * What the filter needs to know again when it writes the document,
+	 * as a short text of its own ("ascii-escapes" for a JSON file that
+	 * escapes every non-ASCII character...), or NULL.  It travels in
+	 * the skeleton and comes back as bt_document.settings at merge.
+	 */
+	const char *settings;
 };
 
 struct bt_sink {
@@ -109,6 +116,7 @@ struct bt_document {
 	bool bom;
 	char *lang;		/* owned; declared source language or NULL */
 	char *target_lang;	/* owned; language of the targets, or NULL */
+	char *settings;		/* owned; the filter's, see bt_doc_info */
 	struct bt_unit **units;	/* owned */
 	size_t n_units;
 	char *skeleton;		/* owned; all skeleton text, concatenated */

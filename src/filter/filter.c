@@ -12,6 +12,11 @@
 
 /* Most specific first: the text filter reads anything, so it is last. */
 static const struct bt_filter *const filters[] = {
+	&bt_filter_html,
+	&bt_filter_json,
+	&bt_filter_markdown,
+	&bt_filter_po,
+	&bt_filter_xml,
 	&bt_filter_text,
 };
 
@@ -96,9 +101,17 @@ void
 bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 	       struct bt_buf *out)
 {
+	bt_unit_render_escaped(doc, u, NULL, out);
+}
+
+void
+bt_unit_render_escaped(const struct bt_document *doc,
+		       const struct bt_unit *u, bt_escape_fn *escape,
+		       struct bt_buf *out)
+{
 	const struct bt_content *src = &u->source;
 	if (!u->n_segments) {
-		bt_content_render(src, 0, src->len, 0, out);
+		bt_content_render_escaped(src, 0, src->len, 0, escape, out);
 		return;
 	}
 	const char *target_lang = doc ? doc->target_lang : NULL;
@@ -119,18 +132,22 @@ bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 			if (spaced && !has_space)
 				bt_buf_addch(out, ' ');
 		} else {
-			bt_content_render(src, pos, s->start, code, out);
+			bt_content_render_escaped(src, pos, s->start, code,
+						  escape, out);
 		}
 		code += bt_content_count_codes(src, pos, s->start);
 		size_t in_seg = bt_content_count_codes(src, s->start, s->end);
 		if (s->target)
-			bt_content_render(s->target, 0, s->target->len, 0, out);
+			bt_content_render_escaped(s->target, 0,
+						  s->target->len, 0, escape,
+						  out);
 		else
-			bt_content_render(src, s->start, s->end, code, out);
+			bt_content_render_escaped(src, s->start, s->end, code,
+						  escape, out);
 		code += in_seg;
 		pos = s->end;
 	}
-	bt_content_render(src, pos, src->len, code, out);
+	bt_content_render_escaped(src, pos, src->len, code, escape, out);
 }
 
 int

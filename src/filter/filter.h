@@ -27,6 +27,11 @@
 struct bt_filter_options {
 	const char *encoding;	/* --encoding, or NULL to detect */
 	const struct bt_diag *diag;
+	const char *target_lang;	/* --trglang, or NULL */
+	const char *its_rules;	/* --its: a file of ITS 2.0 rules, or NULL */
+	/* --md-front-matter: comma-separated front matter keys whose
+	 * values are translated, or NULL */
+	const char *md_front_matter;
 };
 
 struct bt_filter {
@@ -58,7 +63,12 @@ struct bt_filter {
 int bt_filter_write(const struct bt_filter *f, const struct bt_document *doc,
 		    struct bt_output *out, struct bt_error *err);
 
+extern const struct bt_filter bt_filter_html;
+extern const struct bt_filter bt_filter_json;
+extern const struct bt_filter bt_filter_markdown;
+extern const struct bt_filter bt_filter_po;
 extern const struct bt_filter bt_filter_text;
+extern const struct bt_filter bt_filter_xml;
 
 /* The filter named name, or NULL. */
 const struct bt_filter *bt_filter_find(const char *name);
@@ -85,6 +95,17 @@ const struct bt_filter *bt_filter_detect(const char *path,
  */
 void bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 		    struct bt_buf *out);
+
+/*
+ * Appends text[0..len) to out escaped as the format needs it (&amp;...).
+ * Only text goes through it, never an inline code's original data.
+ */
+typedef void bt_escape_fn(struct bt_buf *out, const char *text, size_t len);
+
+/* bt_unit_render(), passing every run of text through escape. */
+void bt_unit_render_escaped(const struct bt_document *doc,
+			    const struct bt_unit *u, bt_escape_fn *escape,
+			    struct bt_buf *out);
 
 /* Whether sentences in lang are separated by spaces (not zh, ja, th...). */
 bool bt_lang_spaces_sentences(const char *lang);

@@ -235,7 +235,7 @@ text_read(const char *path, const struct bt_filter_options *opt,
 	struct text_reader r = { sink, bt_unit_ids_new(), BT_BUF_INIT, 0, 0,
 				 0, bt_input_path(in) };
 	struct bt_doc_info info = { bt_input_encoding(in),
-				    bt_input_has_bom(in), NULL };
+				    bt_input_has_bom(in), NULL, NULL };
 	int rc = sink->begin ? sink->begin(sink->ctx, &info, err) : 0;
 	while (rc == 0) {
 		bt_buf_grow(&r.buf, CHUNK);

@@ -21,6 +21,7 @@ bt_skeleton_info_release(struct bt_skeleton_info *info)
 	free(info->encoding);
 	free(info->sha256);
 	free(info->original);
+	free(info->settings);
 	memset(info, 0, sizeof(*info));
 }
 
@@ -119,6 +120,11 @@ bt_skeleton_builder_finish(struct bt_skeleton_builder *b,
 	bt_buf_addstr(out, "\noriginal");
 	add_field(out, info->original);
 	bt_buf_addch(out, '\n');
+	if (info->settings && *info->settings) {
+		bt_buf_addstr(out, "settings");
+		add_field(out, info->settings);
+		bt_buf_addch(out, '\n');
+	}
 	bt_buf_add(out, b->codes.data, b->codes.len);
 	bt_buf_addstr(out, "-\n");
 	bt_buf_add(out, b->body.data, b->body.len);
@@ -309,6 +315,9 @@ bt_skeleton_parse(const char *data, size_t len, struct bt_skeleton *skel,
 		} else if (nf == 2 && fl[0] == 8
 			   && !memcmp(f[0], "original", 8)) {
 			in->original = field_string(f[1], fl[1]);
+		} else if (nf == 2 && fl[0] == 8
+			   && !memcmp(f[0], "settings", 8)) {
+			in->settings = field_string(f[1], fl[1]);
 		} else if (nf >= 1 && fl[0] == 4 && !memcmp(f[0], "code", 4)) {
 			rc = parse_code(skel, f, fl, nf);
 		} else {
@@ -327,6 +336,7 @@ bt_skeleton_parse(const char *data, size_t len, struct bt_skeleton *skel,
 		bt_skeleton_release(skel);
 		return -1;
 	}
+	skel->doc->settings = bt_xstrdup(skel->info.settings);
 	return 0;
 }
 

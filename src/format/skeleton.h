@@ -11,6 +11,7 @@
  *	encoding UTF-8 0                    the original's encoding, BOM
  *	sha256 9f86d08...                   of the original's bytes
  *	original corpora/seed/article.txt
+ *	settings ascii-escapes              the filter's settings, if any
  *	code u1a2b3c4d o 1 fmt <b>          a unit's inline codes, in order:
  *	code u1a2b3c4d c 1 fmt </b>         kind (o c s), id, type, data
  *	-
@@ -41,6 +42,7 @@ struct bt_skeleton_info {
 	bool bom;
 	char *sha256;		/* owned; 64 hex digits */
 	char *original;		/* owned */
+	char *settings;		/* owned; NULL when the filter has none */
 };
 
 void bt_skeleton_info_release(struct bt_skeleton_info *info);

@@ -262,11 +262,11 @@ bt_segmenter_split(struct bt_segmenter *s, struct bt_unit *u,
 	const char *text = u->source.text;
 	size_t len = u->source.len;
 
+	/* A translation read with the document (a PO message's msgstr)
+	 * belongs to the whole unit and cannot be split with it. */
 	for (size_t i = 0; i < u->n_segments; i++)
-		if (u->segments[i].target) {
-			bt_content_release(u->segments[i].target);
-			free(u->segments[i].target);
-		}
+		if (u->segments[i].target)
+			return 0;
 	free(u->segments);
 	u->segments = NULL;
 	u->n_segments = 0;

@@ -62,7 +62,8 @@ size_t bt_segmenter_count_rules(const struct bt_segmenter *s);
 /*
  * Splits u's source into segments (replacing any it had), with the
  * whitespace around each segment left out of it as ignorable text.  A
- * unit of only whitespace gets no segments.  Returns 0, or -1 with err
+ * unit of only whitespace gets no segments.  A unit that already has a
+ * target (read with the document, as a PO msgstr) is left as it is.  Returns 0, or -1 with err
  * when a regex hits its match limit.
  */
 int bt_segmenter_split(struct bt_segmenter *s, struct bt_unit *u,

@@ -417,7 +417,7 @@ test_sink(void)
 	struct bt_document *doc = bt_document_new("in.txt");
 	struct bt_sink sink = bt_document_sink(doc);
 	struct bt_error err = BT_ERROR_INIT;
-	struct bt_doc_info info = { "GB18030", true, "zh-CN" };
+	struct bt_doc_info info = { "GB18030", true, "zh-CN", NULL };
 
 	is_str(doc->path, "in.txt", "document path");
 	is_str(doc->encoding, "UTF-8", "a new document is UTF-8");

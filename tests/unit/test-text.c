@@ -242,7 +242,7 @@ check_file(const char *name, const char *bytes, size_t len,
 		t_write(own, bytes, len);
 		path = own;
 	}
-	struct bt_filter_options opt = { encoding, NULL };
+	struct bt_filter_options opt = { .encoding = encoding };
 	struct bt_error err = BT_ERROR_INIT;
 	struct bt_document *doc = bt_filter_read_document(&bt_filter_text,
 							  path, &opt, &err);
@@ -624,7 +624,7 @@ test_encodings(void)
 static void
 test_errors(void)
 {
-	struct bt_filter_options opt = { NULL, NULL };
+	struct bt_filter_options opt = { .encoding = NULL };
 	struct bt_error err = BT_ERROR_INIT;
 	char *path = t_path(work, "bad.txt");
 	size_t n = 100000;
@@ -703,7 +703,7 @@ test_sink(void)
 {
 	char *path = t_path(work, "sink.txt");
 	t_write(path, S("  one\n\ntwo\n\nthree\n"));
-	struct bt_filter_options opt = { NULL, NULL };
+	struct bt_filter_options opt = { .encoding = NULL };
 	struct bt_error err = BT_ERROR_INIT;
 	struct counting c = { 0, 0, 0, 1, 0 };
 	struct bt_sink sink = { c_begin, c_skeleton, c_unit, &c };
@@ -871,7 +871,7 @@ test_corpora(void)
 	size_t len = 0;
 	char *text = t_read(seed, &len);
 	ok(text != NULL, "the seed article is there");
-	struct bt_filter_options opt = { NULL, NULL };
+	struct bt_filter_options opt = { .encoding = NULL };
 	struct bt_error err = BT_ERROR_INIT;
 	struct bt_document *doc = text
 		? bt_filter_read_document(&bt_filter_text, seed, &opt, &err)

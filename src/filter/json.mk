@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The json filter: its sources (included from src/local.mk).
+src_libbitext_a_SOURCES += src/filter/json.c

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The markdown filter: its sources (included from src/local.mk).
+src_libbitext_a_SOURCES += src/filter/markdown.c

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Tests of the xml filter (included from tests/local.mk).
