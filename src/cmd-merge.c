@@ -41,6 +41,7 @@ struct merge_run {
 	size_t n_files;
 	/* The <file> being merged. */
 	const struct bt_filter *filter;
+	void *write_state;		/* the filter's, while it writes */
 	struct bt_output *out;		/* also in outs */
 	size_t next_part;		/* of f->doc->parts, to write next */
 	struct bt_strmap pending_ids;	/* unit id -> index in pending */
@@ -206,6 +207,15 @@ settle_targets(struct merge_run *run, struct bt_unit *u)
 	}
 }
 
+/* Frees the filter's writing state of a file that will not be finished. */
+static void
+abandon_writing(struct merge_run *run)
+{
+	if (run->filter && run->filter->write_end)
+		run->filter->write_end(run->write_state, NULL, NULL);
+	run->write_state = NULL;
+}
+
 /* Writes the layout up to and including the place of unit u. */
 static int
 write_through(struct merge_run *run, struct bt_xliff_file *f,
@@ -215,8 +225,9 @@ write_through(struct merge_run *run, struct bt_xliff_file *f,
 	while (run->next_part < doc->n_parts) {
 		const struct bt_skeleton_part *p = &doc->parts[run->next_part++];
 		if (p->unit == SIZE_MAX) {
-			if (run->filter->write_skeleton(doc, doc->skeleton
-					+ p->offset, p->len, run->out, err) < 0)
+			if (run->filter->write_skeleton(run->write_state, doc,
+					doc->skeleton + p->offset, p->len,
+					run->out, err) < 0)
 				return -1;
 			continue;
 		}
@@ -224,7 +235,8 @@ write_through(struct merge_run *run, struct bt_xliff_file *f,
 			run->next_part--;	/* not this one's place */
 			return 0;
 		}
-		return run->filter->write_unit(doc, u, run->out, err);
+		return run->filter->write_unit(run->write_state, doc, u,
+					       run->out, err);
 	}
 	return 0;
 }
@@ -281,6 +293,8 @@ begin_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 	run->outs = bt_xreallocarray(run->outs, run->n_outs + 1,
 				     sizeof(*run->outs));
 	run->outs[run->n_outs++] = run->out;
+	if (run->filter->write_begin)
+		run->write_state = run->filter->write_begin(f->doc);
 	run->next_part = 0;
 	run->n_missing = run->n_missing_units = 0;
 	bt_buf_reset(&run->missing);
@@ -342,6 +356,11 @@ end_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 {
 	struct merge_run *run = ctx;
 	int rc = write_through(run, f, NULL, err);
+	if (rc == 0 && run->filter->write_end)
+		rc = run->filter->write_end(run->write_state, run->out, err);
+	else
+		abandon_writing(run);
+	run->write_state = NULL;
 	const char *next = next_unit_id(run, f->doc);
 	if (rc == 0 && next) {
 		rc = bt_error_set(err, BT_EMISMATCH, run->xliff,
@@ -467,6 +486,7 @@ cmd_merge(int argc, char **argv)
 		}
 	}
 	free(run.outs);
+	abandon_writing(&run);
 	drop_pending(&run);
 	bt_strmap_release(&run.layout_ids);
 	bt_buf_release(&run.missing);

@@ -154,16 +154,21 @@ int
 bt_filter_write(const struct bt_filter *f, const struct bt_document *doc,
 		struct bt_output *out, struct bt_error *err)
 {
+	void *state = f->write_begin ? f->write_begin(doc) : NULL;
 	for (size_t i = 0; i < doc->n_parts; i++) {
 		const struct bt_skeleton_part *p = &doc->parts[i];
 		int rc = p->unit == SIZE_MAX
-			? f->write_skeleton(doc, doc->skeleton + p->offset,
-					    p->len, out, err)
-			: f->write_unit(doc, doc->units[p->unit], out, err);
-		if (rc < 0)
+			? f->write_skeleton(state, doc, doc->skeleton
+					    + p->offset, p->len, out, err)
+			: f->write_unit(state, doc, doc->units[p->unit], out,
+					err);
+		if (rc < 0) {
+			if (f->write_end)
+				f->write_end(state, NULL, NULL);
 			return -1;
+		}
 	}
-	return 0;
+	return f->write_end ? f->write_end(state, out, err) : 0;
 }
 
 struct bt_document *

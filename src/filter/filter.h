@@ -51,12 +51,23 @@ struct bt_filter {
 	 * unit with its targets (see bt_unit_render()).  doc gives the
 	 * document's settings (target language...), not its units.
 	 */
-	int (*write_skeleton)(const struct bt_document *doc, const char *text,
-			      size_t len, struct bt_output *out,
-			      struct bt_error *err);
-	int (*write_unit)(const struct bt_document *doc,
+	int (*write_skeleton)(void *state, const struct bt_document *doc,
+			      const char *text, size_t len,
+			      struct bt_output *out, struct bt_error *err);
+	int (*write_unit)(void *state, const struct bt_document *doc,
 			  const struct bt_unit *u, struct bt_output *out,
 			  struct bt_error *err);
+	/*
+	 * Optional, for a filter that must see more than one piece at a
+	 * time (a PO message's fuzzy flag comes before its unit): state
+	 * kept across the writing of one document, passed to the hooks
+	 * above (NULL for filters without).  write_end writes what is
+	 * still held and frees the state; with out NULL (the writing was
+	 * abandoned) it only frees.
+	 */
+	void *(*write_begin)(const struct bt_document *doc);
+	int (*write_end)(void *state, struct bt_output *out,
+			 struct bt_error *err);
 };
 
 /* Writes a whole document with f's write hooks. */

@@ -20,17 +20,18 @@ markdown_read(const char *path, const struct bt_filter_options *opt,
 }
 
 static int
-markdown_write_skeleton(const struct bt_document *doc, const char *text,
+markdown_write_skeleton(void *state, const struct bt_document *doc, const char *text,
 		    size_t len, struct bt_output *out, struct bt_error *err)
 {
-	(void) doc;
+	(void) state, (void) doc;
 	return bt_output_write(out, text, len, err);
 }
 
 static int
-markdown_write_unit(const struct bt_document *doc, const struct bt_unit *u,
+markdown_write_unit(void *state, const struct bt_document *doc, const struct bt_unit *u,
 		struct bt_output *out, struct bt_error *err)
 {
+	(void) state;
 	struct bt_buf b = BT_BUF_INIT;
 	bt_unit_render(doc, u, &b);
 	int rc = bt_output_write(out, bt_buf_cstr(&b), b.len, err);
