@@ -192,6 +192,66 @@ write_cp(void *vctx, uint32_t cp)
 	return xmlTextWriterEndElement(X) < 0 ? -1 : 0;
 }
 
+/* XLIFF 2's type of a code: one of the values the standard defines. */
+static const char *
+type2(const struct bt_code *code)
+{
+	static const char *const known[] = {
+		"fmt", "ui", "quote", "link", "image", "other",
+	};
+	for (size_t i = 0; code->type && i < BT_ARRAY_SIZE(known); i++)
+		if (!strcmp(code->type, known[i]))
+			return known[i];
+	return NULL;
+}
+
+/* XLIFF 1.2's ctype: its own names where they exist, else "x-TYPE". */
+static void
+ctype12(const struct bt_code *code, char *out, size_t size)
+{
+	static const char *const known[] = { "link", "image", "lb", "pb",
+					     "bold", "italic", "underlined" };
+	out[0] = '\0';
+	if (!code->type || !*code->type)
+		return;
+	for (size_t i = 0; i < BT_ARRAY_SIZE(known); i++)
+		if (!strcmp(code->type, known[i])) {
+			bool placeholder = i == 1 || i == 2 || i == 3;
+			if (placeholder == (code->kind == BT_CODE_STANDALONE))
+				snprintf(out, size, "%s", known[i]);
+			return;
+		}
+	snprintf(out, size, "x-%s", code->type);
+}
+
+/*
+ * What a translator's tool shows for a code, and its kind: XLIFF 2 type
+ * and disp (dispStart/dispEnd on <pc>, with the closing code's display),
+ * XLIFF 1.2 ctype and equiv-text.
+ */
+static int
+code_hints(struct bt_xliff_writer *w, const struct bt_code *code,
+	   const struct bt_code *close, int as_pair, struct bt_error *err)
+{
+	if (w->opt.version == BT_XLIFF_12) {
+		char ctype[64];
+		ctype12(code, ctype, sizeof(ctype));
+		if (*ctype && attr(w, "ctype", ctype, err) < 0)
+			return -1;
+		return code->display
+			? attr(w, "equiv-text", code->display, err) : 0;
+	}
+	const char *type = type2(code);
+	if (type && attr(w, "type", type, err) < 0)
+		return -1;
+	if (!as_pair)
+		return code->display ? attr(w, "disp", code->display, err) : 0;
+	if (code->display && attr(w, "dispStart", code->display, err) < 0)
+		return -1;
+	return close && close->display
+		? attr(w, "dispEnd", close->display, err) : 0;
+}
+
 static int
 write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 		   size_t lo, size_t hi)
@@ -214,6 +274,8 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 		if (attr(w, "id", id, err) < 0
 		    || (!strcmp(name, "it") && attr(w, "pos",
 			code->kind == BT_CODE_OPEN ? "open" : "close", err) < 0)
+		    || (code->display && attr(w, "equiv-text",
+					      code->display, err) < 0)
 		    || bt_xml_write_text(&w->xw, code->data, code->data_len,
 					 write_cp, ctx, err) < 0)
 			return -1;
@@ -223,7 +285,8 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 	if (code->kind == BT_CODE_STANDALONE) {
 		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "x" : "ph")));
 		if (attr(w, "id", id, err) < 0
-		    || (!v12 && attr(w, "dataRef", data, err) < 0))
+		    || (!v12 && attr(w, "dataRef", data, err) < 0)
+		    || code_hints(w, code, NULL, 0, err) < 0)
 			return -1;
 		W(xmlTextWriterEndElement(X));
 		return 0;
@@ -232,7 +295,8 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 		W(xmlTextWriterStartElement(X, BAD_CAST (v12 ? "g" : "pc")));
 		if (attr(w, "id", id, err) < 0
 		    || (!v12 && (attr(w, "dataRefStart", data, err) < 0
-				 || attr(w, "dataRefEnd", data2, err) < 0)))
+				 || attr(w, "dataRefEnd", data2, err) < 0))
+		    || code_hints(w, code, &ctx->c->codes[j], 1, err) < 0)
 			return -1;
 		return 0;
 	}
@@ -243,20 +307,28 @@ write_code_element(struct inline_ctx *ctx, size_t k, int as_pair,
 			 code->kind == BT_CODE_OPEN ? 'b' : 'e', code->id);
 		W(xmlTextWriterStartElement(X, BAD_CAST (code->kind
 			== BT_CODE_OPEN ? "bx" : "ex")));
-		if (attr(w, "id", id12, err) < 0 || attr(w, "rid", id, err) < 0)
+		/* <ex> has no ctype in the 1.2 schema. */
+		if (attr(w, "id", id12, err) < 0 || attr(w, "rid", id, err) < 0
+		    || (code->kind == BT_CODE_OPEN
+			? code_hints(w, code, NULL, 0, err) < 0
+			: code->display && attr(w, "equiv-text",
+						code->display, err) < 0))
 			return -1;
 	} else if (code->kind == BT_CODE_OPEN) {
 		W(xmlTextWriterStartElement(X, BAD_CAST "sc"));
 		if (attr(w, "id", id, err) < 0
 		    || (isolated && attr(w, "isolated", "yes", err) < 0)
-		    || attr(w, "dataRef", data, err) < 0)
+		    || attr(w, "dataRef", data, err) < 0
+		    || code_hints(w, code, NULL, 0, err) < 0)
 			return -1;
 	} else {
 		W(xmlTextWriterStartElement(X, BAD_CAST "ec"));
 		if ((isolated ? attr(w, "id", id, err) < 0
 			      || attr(w, "isolated", "yes", err) < 0
 			      : attr(w, "startRef", id, err) < 0)
-		    || attr(w, "dataRef", data, err) < 0)
+		    || attr(w, "dataRef", data, err) < 0
+		    || (code->display
+			&& attr(w, "disp", code->display, err) < 0))
 			return -1;
 	}
 	W(xmlTextWriterEndElement(X));
