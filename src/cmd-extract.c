@@ -13,7 +13,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/buf.h"
-#include "core/input.h"
 #include "core/output.h"
 #include "core/xalloc.h"
 #include "filter/filter.h"
@@ -133,6 +132,13 @@ second_unit(void *ctx, struct bt_unit *u, struct bt_error *err)
 }
 
 static int
+ignore_begin(void *ctx, const struct bt_doc_info *info, struct bt_error *err)
+{
+	(void) ctx, (void) info, (void) err;
+	return 0;
+}
+
+static int
 ignore_skeleton(void *ctx, const char *text, size_t len,
 		struct bt_error *err)
 {
@@ -159,6 +165,18 @@ write_external(const char *output, const char *id, const struct bt_buf *skel,
 	return rc;
 }
 
+static struct bt_filter_options
+filter_options(const struct extract_options *o)
+{
+	return (struct bt_filter_options){
+		.encoding = o->encoding,
+		.diag = &bt_cli_diag,
+		.target_lang = o->xliff.trglang,
+		.its_rules = o->its_rules,
+		.md_front_matter = o->md_front_matter,
+	};
+}
+
 /* Reads, segments and writes one input as <file> number n.  name is what
  * the XLIFF calls it; path is where it is read (a copy, for stdin). */
 static int
@@ -167,13 +185,7 @@ extract_one(const char *name, const char *path, const struct bt_filter *f,
 	    struct bt_segmenter *seg, struct bt_xliff_writer *w,
 	    struct bt_error *err)
 {
-	struct bt_filter_options fopt = {
-		.encoding = o->encoding,
-		.diag = &bt_cli_diag,
-		.target_lang = o->xliff.trglang,
-		.its_rules = o->its_rules,
-		.md_front_matter = o->md_front_matter,
-	};
+	struct bt_filter_options fopt = filter_options(o);
 	struct first_pass fp = { .encoding = NULL };
 	bt_skeleton_builder_init(&fp.skel);
 	struct bt_sink first = { first_begin, first_skeleton, first_unit, &fp };
@@ -204,7 +216,8 @@ extract_one(const char *name, const char *path, const struct bt_filter *f,
 						skel.len, href, err);
 	bt_buf_release(&skel);
 	struct second_pass sp = { seg, w };
-	struct bt_sink second = { NULL, ignore_skeleton, second_unit, &sp };
+	struct bt_sink second = { ignore_begin, ignore_skeleton, second_unit,
+				  &sp };
 	if (rc == 0)
 		rc = f->read(path, &fopt, &second, err);
 	if (rc == 0)
@@ -341,8 +354,9 @@ cmd_extract(int argc, char **argv)
 		if (!filters[i])
 			goto fail;
 		/* Bad input must not leave half an XLIFF on stdout. */
+		struct bt_filter_options fopt = filter_options(&o);
 		if (!strcmp(o.output, "-") && strcmp(path, "-")
-		    && bt_input_check(path, o.encoding, &err) < 0)
+		    && bt_filter_check(filters[i], path, &fopt, &err) < 0)
 			goto fail;
 	}
 	srx = bt_srx_load(o.srx ? o.srx : bt_srx_default_path(), &bt_cli_diag,

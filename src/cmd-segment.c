@@ -12,7 +12,6 @@
 #include "cli.h"
 #include "commands.h"
 #include "core/buf.h"
-#include "core/input.h"
 #include "core/output.h"
 #include "core/xalloc.h"
 #include "filter/filter.h"
@@ -322,11 +321,12 @@ cmd_segment(int argc, char **argv)
 		bt_xcalloc((size_t) (argc - optind), sizeof(*filters));
 	struct bt_srx *srx = NULL;
 	int status = BT_EXIT_OK;
+	fopt.encoding = encoding;
 	for (int i = optind; i < argc; i++) {
 		const struct bt_filter *f = forced ? forced
 			: bt_filter_detect(argv[i], &err);
-		if (!f || (strcmp(argv[i], "-")
-			   && bt_input_check(argv[i], encoding, &err) < 0)) {
+		if (!f || (!strcmp(output, "-") && strcmp(argv[i], "-")
+			   && bt_filter_check(f, argv[i], &fopt, &err) < 0)) {
 			status = bt_cli_report(&err);
 			goto done;
 		}
@@ -350,7 +350,6 @@ cmd_segment(int argc, char **argv)
 	if (run.format == OUT_JSON
 	    && bt_output_puts(run.out, "{\"files\": [", &err) < 0)
 		goto fail;
-	fopt.encoding = encoding;
 	struct bt_sink sink = { on_begin, on_skeleton, on_unit, &run };
 	for (int i = optind; i < argc; i++) {
 		run.path = argv[i];

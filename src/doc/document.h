@@ -80,7 +80,7 @@ struct bt_doc_info {
 };
 
 struct bt_sink {
-	/* Called once before anything else. */
+	/* Called once before anything else; never NULL. */
 	int (*begin)(void *ctx, const struct bt_doc_info *info,
 		     struct bt_error *err);
 	/* Skeleton text that comes next in the document. */

@@ -171,6 +171,38 @@ bt_filter_write(const struct bt_filter *f, const struct bt_document *doc,
 	return f->write_end ? f->write_end(state, out, err) : 0;
 }
 
+static int
+discard_begin(void *ctx, const struct bt_doc_info *info, struct bt_error *err)
+{
+	(void) ctx, (void) info, (void) err;
+	return 0;
+}
+
+static int
+discard_skeleton(void *ctx, const char *text, size_t len,
+		 struct bt_error *err)
+{
+	(void) ctx, (void) text, (void) len, (void) err;
+	return 0;
+}
+
+static int
+discard_unit(void *ctx, struct bt_unit *u, struct bt_error *err)
+{
+	(void) ctx, (void) err;
+	bt_unit_free(u);
+	return 0;
+}
+
+int
+bt_filter_check(const struct bt_filter *f, const char *path,
+		const struct bt_filter_options *opt, struct bt_error *err)
+{
+	struct bt_sink sink = { discard_begin, discard_skeleton, discard_unit,
+				NULL };
+	return f->read(path, opt, &sink, err);
+}
+
 struct bt_document *
 bt_filter_read_document(const struct bt_filter *f, const char *path,
 			const struct bt_filter_options *opt,

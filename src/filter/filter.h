@@ -121,6 +121,14 @@ void bt_unit_render_escaped(const struct bt_document *doc,
 /* Whether sentences in lang are separated by spaces (not zh, ja, th...). */
 bool bt_lang_spaces_sentences(const char *lang);
 
+/*
+ * Reads path with f and throws everything away: whether the file can be
+ * read at all (encoding, syntax).  A command that streams to standard
+ * output checks its inputs first, so that bad input leaves no half output.
+ */
+int bt_filter_check(const struct bt_filter *f, const char *path,
+		    const struct bt_filter_options *opt, struct bt_error *err);
+
 /* Reads a whole document with filter f into a new document. */
 struct bt_document *bt_filter_read_document(const struct bt_filter *f,
 					    const char *path,
