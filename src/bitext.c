@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bitext: main().  Sets up the locale and message catalogue, handles the
- * global options (--help, --version, --list-commands) and dispatches to
+ * global options (--help, --version, --list-commands, --list-formats) and
+ * dispatches to
  * the command named by the first argument, from the one table below.
  */
 #include "system.h"
@@ -12,6 +13,7 @@
 
 #include "cli.h"
 #include "commands.h"
+#include "filter/filter.h"
 
 struct command {
 	const char *name;
@@ -62,6 +64,8 @@ usage(void)
 	fputs(_("Options:\n"), stdout);
 	fputs(_("      --list-commands    list the commands, one a line\n"),
 	      stdout);
+	fputs(_("      --list-formats     list the document formats bitext "
+		"reads and writes\n"), stdout);
 	fputs(_("  -V, --version          output version information and "
 		"exit\n"), stdout);
 	bt_cli_help_footer();
@@ -121,6 +125,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "list-commands", no_argument, NULL, 'L' },
+		{ "list-formats", no_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 },
 	};
 	/* Global options come before the command; "+" stops at it. */
@@ -136,6 +141,11 @@ main(int argc, char **argv)
 		case 'L':
 			for (size_t i = 0; i < BT_ARRAY_SIZE(commands); i++)
 				puts(commands[i].name);
+			return BT_EXIT_OK;
+		case 'F':
+			for (size_t i = 0; bt_filter_at(i); i++)
+				printf("%-10s %s\n", bt_filter_at(i)->name,
+				       _(bt_filter_at(i)->summary));
 			return BT_EXIT_OK;
 		default:
 			return bt_cli_try_help(NULL);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Every command in the table answers --help and `bitext help CMD` on
-# stdout with status 0, and the top-level help lists it.
+# stdout with status 0, and the top-level help lists it; --list-formats
+# lists the filters.
 . "$top_srcdir/tests/cli/lib.sh"
 
 run_bitext --help
@@ -30,6 +31,17 @@ for cmd in $commands; do
 		expect_status 2
 	fi
 done
+
+# The document formats, one a line with a description; each can be
+# forced by name.
+run_bitext --list-formats
+expect_status 0
+for name in html json markdown po text xml; do
+	expect_stdout_match "^$name +[a-zA-Z]"
+done
+run_bitext extract --format nope -s en "$top_srcdir/corpora/seed/health-community.en.txt"
+expect_status 2
+expect_stderr_match "unknown format 'nope'"
 
 run_bitext help no-such-command
 expect_status 2
