@@ -11,7 +11,8 @@ EXTRA_DIST += \
 	bench/bench-formats.sh \
 	bench/bench-segment.sh \
 	bench/bench-xliff.sh \
-	bench/make-corpus.sh
+	bench/make-corpus.sh \
+	bench/make-xml.sh
 
 .PHONY: bench clean-local-bench
 
