@@ -133,8 +133,10 @@ check_source(struct merge_run *run, const struct bt_xliff_file *f,
 		return -1;
 	if (f->skeleton.info.sha256 && !strcmp(sha, f->skeleton.info.sha256))
 		return 0;
+	/* A template's plural units depend on the target language. */
 	struct bt_filter_options fopt = { .encoding = f->skeleton.info.encoding,
-					  .diag = &bt_cli_diag };
+					  .diag = &bt_cli_diag,
+					  .target_lang = f->doc->target_lang };
 	struct bt_document *now = bt_filter_read_document(filter, run->source,
 							  &fopt, err);
 	if (!now)
@@ -211,7 +213,7 @@ settle_targets(struct merge_run *run, struct bt_unit *u)
 static void
 abandon_writing(struct merge_run *run)
 {
-	if (run->filter && run->filter->write_end)
+	if (run->write_state && run->filter->write_end)
 		run->filter->write_end(run->write_state, NULL, NULL);
 	run->write_state = NULL;
 }
