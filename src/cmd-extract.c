@@ -343,6 +343,9 @@ cmd_extract(int argc, char **argv)
 	int status = BT_EXIT_OK;
 	size_t n_in = (size_t) (argc - optind);
 	const struct bt_filter **filters = bt_xcalloc(n_in, sizeof(*filters));
+	/* Standard input is kept in a file first: its format is told from
+	 * its first bytes, and it is read more than once. */
+	char *spooled = NULL;
 	struct bt_srx *srx = NULL;
 	struct bt_segmenter *seg = NULL;
 	struct bt_output *out = NULL;
@@ -350,12 +353,23 @@ cmd_extract(int argc, char **argv)
 
 	for (size_t i = 0; i < n_in; i++) {
 		const char *path = argv[optind + (int) i];
+		if (!strcmp(path, "-")) {
+			if (spooled) {
+				bt_error_set(&err, BT_EUSAGE, NULL,
+					     _("standard input ('-') can be "
+					       "read only once"));
+				goto fail;
+			}
+			if (!(spooled = spool_stdin(&err)))
+				goto fail;
+			path = spooled;
+		}
 		filters[i] = forced ? forced : bt_filter_detect(path, &err);
 		if (!filters[i])
 			goto fail;
 		/* Bad input must not leave half an XLIFF on stdout. */
 		struct bt_filter_options fopt = filter_options(&o);
-		if (!strcmp(o.output, "-") && strcmp(path, "-")
+		if (!strcmp(o.output, "-")
 		    && bt_filter_check(filters[i], path, &fopt, &err) < 0)
 			goto fail;
 	}
@@ -375,16 +389,8 @@ cmd_extract(int argc, char **argv)
 		goto fail;
 	for (size_t i = 0; i < n_in; i++) {
 		const char *name = argv[optind + (int) i];
-		char *spooled = strcmp(name, "-") ? NULL : spool_stdin(&err);
-		if (!strcmp(name, "-") && !spooled)
-			goto fail;
-		int rc = extract_one(name, spooled ? spooled : name,
-				     filters[i], i + 1, &o, seg, w, &err);
-		if (spooled) {
-			unlink(spooled);
-			free(spooled);
-		}
-		if (rc < 0)
+		if (extract_one(name, strcmp(name, "-") ? name : spooled,
+				filters[i], i + 1, &o, seg, w, &err) < 0)
 			goto fail;
 	}
 	int rc = bt_xliff_writer_finish(w, &err);
@@ -401,6 +407,10 @@ fail:
 	bt_xliff_writer_free(w);
 	bt_output_abort(out);
 done:
+	if (spooled) {
+		unlink(spooled);
+		free(spooled);
+	}
 	bt_segmenter_free(seg);
 	bt_srx_free(srx);
 	free(filters);

@@ -100,4 +100,21 @@ for v in 2.1 1.2; do
 		expect_status 0
 	done
 done
+# A PO file on standard input is told from its first bytes, as a file
+# is; and '-' can be given only once.
+"$BITEXT" extract --srclang en --trglang zh-CN - <"$data/tarsync.pot" \
+	>"$work/stdin.xlf" 2>"$work/stderr"
+status=$?
+last_cmd="bitext extract - <tarsync.pot"
+expect_status 0
+checks=$((checks + 1))
+[ "$(grep -c '<note category="location">' "$work/stdin.xlf")" -eq 12 ] \
+	|| fail "a POT on standard input is not read as PO"
+"$BITEXT" extract --srclang en - - </dev/null >"$work/stdout" \
+	2>"$work/stderr"
+status=$?
+last_cmd="bitext extract - -"
+expect_status 2
+expect_stderr_match "read only once"
+expect_stdout_empty
 finish
