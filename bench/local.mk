@@ -12,6 +12,7 @@ EXTRA_DIST += \
 	bench/bench-segment.sh \
 	bench/bench-xliff.sh \
 	bench/make-corpus.sh \
+	bench/make-html.sh \
 	bench/make-po.sh \
 	bench/make-xml.sh
 

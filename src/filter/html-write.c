@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Writing HTML back (the html filter's write hooks; the reader is html.c).
+ *
+ * The skeleton goes out as it is.  A unit's text is escaped for where it
+ * goes, which the skeleton before it tells: after a '"', '\'' or '=' (and
+ * spaces) it is an attribute value, double-quoted, single-quoted or
+ * unquoted; otherwise element content.  Content escapes & < >; a quoted
+ * value also its quote (&quot; &#39;); an unquoted value also " ' = `
+ * and whitespace, and an empty one gets "" so that the next attribute does
+ * not become its value.  The reader decodes exactly these references, so
+ * a unit written with no translation is its source, byte for byte.  (The
+ * reader makes the skeleton before a text unit end with a tag's '>',
+ * whitespace, or nothing, never with a quote or '='.)
+ *
+ * When the document's encoding cannot hold a character of a translation
+ * (Chinese into a windows-1252 page), it is written as a numeric character
+ * reference, &#x4E2D;, rather than failing.
+ *
+ * Language: when the XLIFF names a target language, the lang (and
+ * xml:lang) attribute of the <html> start tag is set to it (its quotes
+ * kept), or a lang attribute added.  Only for a translated document: the
+ * output is held back until the first unit with a translation, and the
+ * tag rewritten then; a document with no translation in its first
+ * megabyte keeps its lang (so extract + merge with no translations gives
+ * the input back byte for byte).
+ */
+#include "system.h"
+
+#include <iconv.h>
+#include <unistr.h>
+
+#include "filter/filter.h"
+#include "filter/html-internal.h"
+#include "core/buf.h"
+#include "core/output.h"
+#include "core/xalloc.h"
+
+/* How much output waits for a translation before lang is left alone. */
+enum { HOLD_MAX = 1 << 20 };
+
+struct html_writer {
+	char last;		/* last non-space skeleton byte, or 0 */
+	bool holding;		/* output held until a translated unit */
+	struct bt_buf held;
+	struct bt_buf unit;	/* a unit, rendered */
+	struct bt_buf tmp;
+	iconv_t cd;		/* UTF-8 -> a legacy encoding, or -1 */
+	unsigned char *fits;	/* per BMP character: 0 unknown, 1, 2 not */
+};
+
+/* ---- escaping ---------------------------------------------------------- */
+
+static void
+escape(struct bt_buf *out, const char *s, size_t n, enum html_context cx)
+{
+	size_t done = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *ref = NULL;
+		switch (s[i]) {
+		case '&': ref = "&amp;"; break;
+		case '<': ref = "&lt;"; break;
+		case '>': ref = "&gt;"; break;
+		case '"':
+			if (cx == HTML_CX_DQ || cx == HTML_CX_UNQ)
+				ref = "&quot;";
+			break;
+		case '\'':
+			if (cx == HTML_CX_SQ || cx == HTML_CX_UNQ)
+				ref = "&#39;";
+			break;
+		case '=':
+			if (cx == HTML_CX_UNQ)
+				ref = "&#61;";
+			break;
+		case '`':
+			if (cx == HTML_CX_UNQ)
+				ref = "&#96;";
+			break;
+		}
+		if (!ref)
+			continue;
+		bt_buf_add(out, s + done, i - done);
+		bt_buf_addstr(out, ref);
+		done = i + 1;
+	}
+	bt_buf_add(out, s + done, n - done);
+}
+
+static void
+escape_text(struct bt_buf *out, const char *s, size_t n)
+{
+	escape(out, s, n, HTML_CX_TEXT);
+}
+
+static void
+escape_dq(struct bt_buf *out, const char *s, size_t n)
+{
+	escape(out, s, n, HTML_CX_DQ);
+}
+
+static void
+escape_sq(struct bt_buf *out, const char *s, size_t n)
+{
+	escape(out, s, n, HTML_CX_SQ);
+}
+
+static void
+escape_unq(struct bt_buf *out, const char *s, size_t n)
+{
+	escape(out, s, n, HTML_CX_UNQ);
+}
+
+static bt_escape_fn *const escapes[] = {
+	[HTML_CX_TEXT] = escape_text,
+	[HTML_CX_DQ] = escape_dq,
+	[HTML_CX_SQ] = escape_sq,
+	[HTML_CX_UNQ] = escape_unq,
+};
+
+/* The context the last skeleton byte gives the next unit. */
+static enum html_context
+context_after(char last)
+{
+	switch (last) {
+	case '"': return HTML_CX_DQ;
+	case '\'': return HTML_CX_SQ;
+	case '=': return HTML_CX_UNQ;
+	default: return HTML_CX_TEXT;
+	}
+}
+
+static void
+swap(struct bt_buf *a, struct bt_buf *b)
+{
+	struct bt_buf t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/* An unquoted value: whitespace as references (only a translation, or
+ * the space between two translated sentences, can have any), and "" for
+ * an empty one. */
+static void
+fix_unquoted(struct html_writer *w)
+{
+	struct bt_buf *b = &w->unit;
+	if (!b->len) {
+		bt_buf_addstr(b, "\"\"");
+		return;
+	}
+	size_t i = 0;
+	while (i < b->len && !html_is_space((unsigned char) b->data[i]))
+		i++;
+	if (i == b->len)
+		return;
+	bt_buf_reset(&w->tmp);
+	for (i = 0; i < b->len; i++) {
+		unsigned char c = (unsigned char) b->data[i];
+		if (html_is_space(c))
+			bt_buf_addf(&w->tmp, "&#%u;", c);
+		else
+			bt_buf_addch(&w->tmp, (char) c);
+	}
+	swap(b, &w->tmp);
+}
+
+/* Whether the encoding can hold character c, s[0..n) in UTF-8. */
+static bool
+fits(struct html_writer *w, ucs4_t c, const char *s, size_t n)
+{
+	if (c < 0x10000 && w->fits[c])
+		return w->fits[c] == 1;
+	char out[16];
+	char *in = (char *) s, *o = out;
+	size_t left = n, room = sizeof(out);
+	iconv(w->cd, NULL, NULL, NULL, NULL);
+	bool ok = iconv(w->cd, &in, &left, &o, &room) != (size_t) -1
+		&& left == 0;
+	if (c < 0x10000)
+		w->fits[c] = ok ? 1 : 2;
+	return ok;
+}
+
+/* Characters the legacy encoding cannot hold become &#x...;. */
+static void
+refs_for_unencodable(struct html_writer *w)
+{
+	struct bt_buf *b = &w->unit;
+	size_t i = 0, done = 0;
+	bool changed = false;
+	while (i < b->len) {
+		unsigned char c = (unsigned char) b->data[i];
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, (const uint8_t *) b->data + i,
+				  b->len - i);
+		if (n <= 0)
+			n = 1;
+		if (!fits(w, uc, b->data + i, (size_t) n)) {
+			if (!changed)
+				bt_buf_reset(&w->tmp);
+			changed = true;
+			bt_buf_add(&w->tmp, b->data + done, i - done);
+			bt_buf_addf(&w->tmp, "&#x%X;", (unsigned) uc);
+			done = i + (size_t) n;
+		}
+		i += (size_t) n;
+	}
+	if (!changed)
+		return;
+	bt_buf_add(&w->tmp, b->data + done, b->len - done);
+	swap(b, &w->tmp);
+}
+
+/* ---- the lang of <html> ------------------------------------------------ */
+
+/* Appends value v as an attribute value quoted with q ('=': unquoted). */
+static void
+add_value(struct bt_buf *out, const char *v, char q)
+{
+	escape(out, v, strlen(v), q == '"' ? HTML_CX_DQ
+	       : q == '\'' ? HTML_CX_SQ : HTML_CX_UNQ);
+}
+
+/*
+ * Sets the lang and xml:lang attributes of the <html> start tag in
+ * w->held to lang, or adds lang when it has neither.  Does nothing when
+ * the held text does not start (after a doctype, comments and spaces)
+ * with a whole <html> tag.
+ */
+static void
+rewrite_lang(struct html_writer *w, const char *lang)
+{
+	const char *s = w->held.data;
+	size_t n = w->held.len, p = 0;
+	struct html_token t = { .attrs = NULL };
+	while (p < n) {
+		if (html_lex(s, p, n, false, HTML_LEX_CDATA, &t) != HTML_LEX_OK)
+			break;
+		if (t.kind == HTML_START
+		    && html_name_is(s + t.name, t.name_len, "html")) {
+			bt_buf_reset(&w->tmp);
+			size_t done = 0;
+			bool seen = false;
+			for (size_t i = 0; i < t.n_attrs; i++) {
+				const struct html_attr *a = &t.attrs[i];
+				if (!html_name_is(s + a->name, a->name_len,
+						  "lang")
+				    && !html_name_is(s + a->name, a->name_len,
+						     "xml:lang"))
+					continue;
+				seen = true;
+				if (!a->quote) {
+					size_t e = a->name + a->name_len;
+					bt_buf_add(&w->tmp, s + done, e - done);
+					bt_buf_addch(&w->tmp, '=');
+					bt_buf_addch(&w->tmp, '"');
+					add_value(&w->tmp, lang, '"');
+					bt_buf_addch(&w->tmp, '"');
+					done = e;
+					continue;
+				}
+				bt_buf_add(&w->tmp, s + done, a->value - done);
+				add_value(&w->tmp, lang, a->quote);
+				done = a->value + a->value_len;
+			}
+			if (!seen) {
+				size_t e = t.name + t.name_len;
+				bt_buf_add(&w->tmp, s, e);
+				bt_buf_addstr(&w->tmp, " lang=\"");
+				add_value(&w->tmp, lang, '"');
+				bt_buf_addch(&w->tmp, '"');
+				done = e;
+			}
+			bt_buf_add(&w->tmp, s + done, n - done);
+			swap(&w->held, &w->tmp);
+			break;
+		}
+		bool blank = t.kind == HTML_TEXT
+			&& strspn(s + t.start, " \t\n\r\f") >= t.end - t.start;
+		if (t.kind == HTML_START || t.kind == HTML_END
+		    || t.kind == HTML_REF || (t.kind == HTML_TEXT && !blank))
+			break;
+		p = t.end;
+	}
+	html_token_release(&t);
+}
+
+static bool
+has_translation(const struct bt_unit *u)
+{
+	for (size_t i = 0; i < u->n_segments; i++)
+		if (u->segments[i].target)
+			return true;
+	return false;
+}
+
+/* Writes the output held back, with lang set to target_lang unless it is
+ * NULL. */
+static int
+release_held(struct html_writer *w, const char *target_lang,
+	     struct bt_output *out, struct bt_error *err)
+{
+	w->holding = false;
+	if (target_lang && *target_lang)
+		rewrite_lang(w, target_lang);
+	int rc = bt_output_write(out, w->held.data ? w->held.data : "",
+				 w->held.len, err);
+	bt_buf_release(&w->held);
+	return rc;
+}
+
+/* ---- the hooks --------------------------------------------------------- */
+
+/* Whether enc encodes all of Unicode. */
+static bool
+is_unicode(const char *enc)
+{
+	return !enc || !strncasecmp(enc, "UTF", 3)
+		|| !strncasecmp(enc, "UCS", 3) || !strcasecmp(enc, "GB18030");
+}
+
+void *
+html_write_begin(const struct bt_document *doc)
+{
+	struct html_writer *w = bt_xcalloc(1, sizeof(*w));
+	w->holding = doc->target_lang != NULL;
+	w->cd = (iconv_t) -1;
+	if (!is_unicode(doc->encoding)) {
+		w->cd = iconv_open(doc->encoding, "UTF-8");
+		if (w->cd != (iconv_t) -1)
+			w->fits = bt_xcalloc(0x10000, 1);
+	}
+	return w;
+}
+
+int
+html_write_skeleton(void *state, const struct bt_document *doc,
+		    const char *text, size_t len, struct bt_output *out,
+		    struct bt_error *err)
+{
+	struct html_writer *w = state;
+	(void) doc;
+	for (size_t i = len; i-- > 0;)
+		if (!html_is_space((unsigned char) text[i])) {
+			w->last = text[i];
+			break;
+		}
+	if (w->holding) {
+		bt_buf_add(&w->held, text, len);
+		return w->held.len > HOLD_MAX
+			? release_held(w, NULL, out, err) : 0;
+	}
+	return bt_output_write(out, text, len, err);
+}
+
+int
+html_write_unit(void *state, const struct bt_document *doc,
+		const struct bt_unit *u, struct bt_output *out,
+		struct bt_error *err)
+{
+	struct html_writer *w = state;
+	if (w->holding && has_translation(u)
+	    && release_held(w, doc->target_lang, out, err) < 0)
+		return -1;
+	enum html_context cx = context_after(w->last);
+	w->last = 0;
+	bt_buf_reset(&w->unit);
+	bt_unit_render_escaped(doc, u, escapes[cx], &w->unit);
+	if (cx == HTML_CX_UNQ)
+		fix_unquoted(w);
+	if (w->cd != (iconv_t) -1)
+		refs_for_unencodable(w);
+	if (w->holding) {
+		bt_buf_add(&w->held, w->unit.data, w->unit.len);
+		return w->held.len > HOLD_MAX
+			? release_held(w, NULL, out, err) : 0;
+	}
+	return bt_output_write(out, w->unit.data ? w->unit.data : "",
+			       w->unit.len, err);
+}
+
+int
+html_write_end(void *state, struct bt_output *out, struct bt_error *err)
+{
+	struct html_writer *w = state;
+	int rc = 0;
+	if (!w)
+		return 0;
+	if (out && w->holding)
+		rc = release_held(w, NULL, out, err);
+	bt_buf_release(&w->held);
+	bt_buf_release(&w->unit);
+	bt_buf_release(&w->tmp);
+	if (w->cd != (iconv_t) -1)
+		iconv_close(w->cd);
+	free(w->fits);
+	free(w);
+	return rc;
+}

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# html-lib.sh: what the html filter's tests share; sourced after
+# tests/cli/lib.sh.  $hdata is this folder; $PY the Python with lxml.
+
+hdata="$top_srcdir/tests/data/formats/html"
+PY=/usr/bin/python3
+
+# have_lxml: whether $PY can import lxml (python3-lxml).
+have_lxml() {
+	[ -x "$PY" ] && "$PY" -c 'import lxml.html, lxml.etree' 2>/dev/null
+}
+
+# html_roundtrip FILE LANG NAME [EXTRACT OPTIONS...]: extract, then merge
+# with no translation, gives FILE back byte for byte, through XLIFF 2.1,
+# 2.0 and 1.2; leaves $work/NAME.2.1.xlf.
+html_roundtrip() {
+	rt_file=$1 rt_lang=$2 rt_name=$3
+	shift 3
+	for v in 2.1 2.0 1.2; do
+		run_bitext extract --xliff "$v" --srclang "$rt_lang" \
+			--trglang fr "$@" -o "$work/$rt_name.$v.xlf" "$rt_file"
+		expect_status 0
+		run_bitext merge -o "$work/$rt_name.$v.out" \
+			"$work/$rt_name.$v.xlf"
+		expect_status 0
+		expect_same "$work/$rt_name.$v.out" "$rt_file"
+	done
+}
+
+# count_units XLIFF: the number of units of an XLIFF 2 file.
+count_units() {
+	grep -c '<unit ' "$1"
+}
+
+# expect_units_at_least XLIFF N: the filter found text to translate.
+expect_units_at_least() {
+	checks=$((checks + 1))
+	eu_n=$(count_units "$1")
+	[ "$eu_n" -ge "$2" ] || fail "$1 has $eu_n units, expected $2 or more"
+}
+
+# segments FILE [OPTIONS...]: `bitext segment --format tsv` of FILE into
+# $work/seg.tsv, and its third column alone into $work/seg.txt.
+segments() {
+	sg_file=$1
+	shift
+	run_bitext segment --format tsv "$@" "$sg_file"
+	expect_status 0
+	cp "$work/stdout" "$work/seg.tsv"
+	cut -f3- "$work/seg.tsv" >"$work/seg.txt"
+}
+
+# has_segment TEXT / no_segment TEXT: a segment of $work/seg.txt is (is
+# not) exactly TEXT.
+has_segment() {
+	checks=$((checks + 1))
+	grep -Fqx -- "$1" "$work/seg.txt" || fail "no segment '$1'"
+}
+
+no_segment() {
+	checks=$((checks + 1))
+	! grep -Fqx -- "$1" "$work/seg.txt" || fail "unexpected segment '$1'"
+}
+
+# no_text TEXT: no segment holds TEXT at all.
+no_text() {
+	checks=$((checks + 1))
+	! grep -Fq -- "$1" "$work/seg.txt" || fail "a segment holds '$1'"
+}
