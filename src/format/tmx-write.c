@@ -130,7 +130,9 @@ write_seg(struct bt_tmx_writer *w, const struct bt_content *c,
 	  struct bt_error *err)
 {
 	xmlTextWriterPtr x = w->xw.w;
+	/* Mixed content: indenting inside it would add text to it. */
 	W(xmlTextWriterStartElement(x, BAD_CAST "seg"));
+	W(xmlTextWriterSetIndent(x, 0));
 	size_t done = 0, code = 0;
 	for (size_t i = 0; i + BT_MARK_LEN <= c->len; i++) {
 		if ((unsigned char) c->text[i] != 0xEF
@@ -147,6 +149,9 @@ write_seg(struct bt_tmx_writer *w, const struct bt_content *c,
 			      write_bad_char, x, err) < 0)
 		goto fail;
 	W(xmlTextWriterEndElement(x));
+	/* Back to indenting, on a line of its own. */
+	W(xmlTextWriterWriteRaw(x, BAD_CAST "\n"));
+	W(xmlTextWriterSetIndent(x, 1));
 	return 0;
 fail:
 	return -1;

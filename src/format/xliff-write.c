@@ -86,6 +86,8 @@ static int
 close_mixed(struct bt_xliff_writer *w, struct bt_error *err)
 {
 	W(xmlTextWriterEndElement(X));
+	/* What follows starts a line of its own, as when indenting. */
+	W(xmlTextWriterWriteRaw(X, BAD_CAST "\n"));
 	W(xmlTextWriterSetIndent(X, 1));
 	return 0;
 }
@@ -192,16 +194,29 @@ write_cp(void *vctx, uint32_t cp)
 	return xmlTextWriterEndElement(X) < 0 ? -1 : 0;
 }
 
-/* XLIFF 2's type of a code: one of the values the standard defines. */
+/*
+ * XLIFF 2's type and subType of a code: the types the standard defines,
+ * and the formatting it names with an xlf: subType (a line break...).
+ */
 static const char *
-type2(const struct bt_code *code)
+type2(const struct bt_code *code, const char **subtype)
 {
 	static const char *const known[] = {
 		"fmt", "ui", "quote", "link", "image", "other",
 	};
+	static const struct { const char *name, *subtype; } fmt[] = {
+		{ "lb", "xlf:lb" }, { "pb", "xlf:pb" }, { "bold", "xlf:b" },
+		{ "italic", "xlf:i" }, { "underlined", "xlf:u" },
+	};
+	*subtype = NULL;
 	for (size_t i = 0; code->type && i < BT_ARRAY_SIZE(known); i++)
 		if (!strcmp(code->type, known[i]))
 			return known[i];
+	for (size_t i = 0; code->type && i < BT_ARRAY_SIZE(fmt); i++)
+		if (!strcmp(code->type, fmt[i].name)) {
+			*subtype = fmt[i].subtype;
+			return "fmt";
+		}
 	return NULL;
 }
 
@@ -241,8 +256,10 @@ code_hints(struct bt_xliff_writer *w, const struct bt_code *code,
 		return code->display
 			? attr(w, "equiv-text", code->display, err) : 0;
 	}
-	const char *type = type2(code);
-	if (type && attr(w, "type", type, err) < 0)
+	const char *subtype;
+	const char *type = type2(code, &subtype);
+	if ((type && attr(w, "type", type, err) < 0)
+	    || (subtype && attr(w, "subType", subtype, err) < 0))
 		return -1;
 	if (!as_pair)
 		return code->display ? attr(w, "disp", code->display, err) : 0;

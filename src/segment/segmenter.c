@@ -234,6 +234,21 @@ space_before(const unsigned char *t, size_t end)
 	return 0;
 }
 
+/*
+ * A break that falls before closing codes moves after them: the end of
+ * <b>一句话！</b> closes with the sentence, or the next sentence would
+ * start with a code whose opening is in this one.
+ */
+static size_t
+after_closing_codes(const char *text, size_t len, size_t pos)
+{
+	enum bt_code_kind kind;
+	while (pos < len && bt_mark_at(text + pos, len - pos, &kind)
+	       && kind == BT_CODE_CLOSE)
+		pos += BT_MARK_LEN;
+	return pos;
+}
+
 static void
 add_segment(struct bt_unit *u, const char *text, size_t start, size_t end,
 	    size_t *cap)
@@ -294,9 +309,12 @@ bt_segmenter_split(struct bt_segmenter *s, struct bt_unit *u,
 	size_t cap = 0, start = 0;
 	for (size_t i = 0; i < s->n_candidates; i++)
 		if (s->candidates[i].rule != SIZE_MAX) {
-			add_segment(u, text, start, s->candidates[i].pos,
-				    &cap);
-			start = s->candidates[i].pos;
+			size_t pos = after_closing_codes(text, len,
+						s->candidates[i].pos);
+			if (pos <= start)
+				continue;
+			add_segment(u, text, start, pos, &cap);
+			start = pos;
 		}
 	add_segment(u, text, start, len, &cap);
 	return 0;

@@ -52,6 +52,25 @@ for v in 2.1 2.0 1.2; do
 	expect_status 0
 	valid "--dtdvalid $schemas/tmx14.dtd" "$work/en.$v.tmx"
 done
+# Every document format, with its inline codes (types, subtypes and
+# what they show), notes and names.
+formats="$top_srcdir/tests/data/formats"
+for f in html/docs-install.html html/news-zh-CN.html xml/docbook5-chapter.xml \
+	 xml/lumen-messages.xml po/app.zh_CN.po po/webapp.ru.po \
+	 json/chrome-messages.json json/i18next-en.json \
+	 markdown/docs-page.md; do
+	[ -f "$formats/$f" ] || continue
+	name=$(basename "$f")
+	run_bitext extract --srclang en --trglang zh-CN -o "$work/$name.xlf" \
+		"$formats/$f"
+	expect_status 0
+	valid "--schema $schemas/xliff2-all.xsd" "$work/$name.xlf"
+	run_bitext extract --xliff 1.2 --srclang en --trglang zh-CN \
+		-o "$work/$name.12.xlf" "$formats/$f"
+	expect_status 0
+	valid "--schema $schemas/xliff-core-1.2-strict.xsd" "$work/$name.12.xlf"
+done
+
 # TMX -> XLIFF.
 run_bitext convert --to xliff2.1 -o "$work/from-tmx.xlf" "$work/en.2.1.tmx"
 expect_status 0

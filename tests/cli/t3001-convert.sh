@@ -61,6 +61,12 @@ for want in '<pc id="1" dataRefStart="d1" dataRefEnd="d2">here</pc>' \
 	checks=$((checks + 1))
 	grep -qF "$want" "$work/codes.xlf" || fail "codes.xlf lacks $want"
 done
+# TMX: a <seg> with codes is mixed content, written without indentation.
+run_bitext convert --to tmx -o "$work/codes.tmx" "$work/codes.xlf"
+expect_status 0
+checks=$((checks + 1))
+grep -qF '<seg>Click <bpt i="1" x="1">&lt;b&gt;</bpt>here<ept i="1">&lt;/b&gt;</ept> now<ph x="2">&lt;br/&gt;</ph></seg>' \
+	"$work/codes.tmx" || fail "TMX <seg> with codes is not written as it is"
 run_bitext convert --to xliff1.2 -o "$work/codes12.xlf" "$work/codes.xlf"
 expect_status 0
 run_bitext convert --to xliff2.1 -o "$work/codes21.xlf" "$work/codes12.xlf"

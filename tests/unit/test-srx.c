@@ -893,6 +893,19 @@ test_default_rules(void)
 		    "\xE5\xBE\x88\xE5\xA5\xBD\xE3\x80\x82|\xE6\x88\x91\xE4\xBB"
 		    "\xAC\xE5\x8E\xBB\xE5\x85\xAC\xE5\x9B\xAD\xE5\x90\xA7"
 		    "\xEF\xBC\x81", "default rules: two Chinese sentences");
+
+	/* <b>第一句！</b>第二句。: the closing code ends the first sentence. */
+	struct bt_unit *u = bt_unit_new();
+	bt_content_add_code(&u->source, BT_CODE_OPEN, 1, "fmt", "<b>", 3);
+	bt_content_add_text(&u->source, "\xE7\xAC\xAC\xE4\xB8\x80"
+			    "\xE5\x8F\xA5\xEF\xBC\x81", 12);
+	bt_content_add_code(&u->source, BT_CODE_CLOSE, 1, "fmt", "</b>", 4);
+	bt_content_add_text(&u->source, "\xE7\xAC\xAC\xE4\xBA\x8C"
+			    "\xE5\x8F\xA5\xE3\x80\x82", 12);
+	ok(bt_segmenter_split(s, u, &err) == 0 && u->n_segments == 2
+	   && u->segments[0].end == 2 * BT_MARK_LEN + 12,
+	   "a break before a closing code moves after it");
+	bt_unit_free(u);
 	bt_segmenter_free(s);
 	bt_srx_free(srx);
 }
