@@ -13,6 +13,7 @@ EXTRA_DIST += \
 	bench/bench-xliff.sh \
 	bench/make-corpus.sh \
 	bench/make-html.sh \
+	bench/make-json.sh \
 	bench/make-po.sh \
 	bench/make-xml.sh
 

@@ -57,7 +57,7 @@ done
 formats="$top_srcdir/tests/data/formats"
 for f in html/docs-install.html html/news-zh-CN.html xml/docbook5-chapter.xml \
 	 xml/lumen-messages.xml po/app.zh_CN.po po/webapp.ru.po \
-	 json/chrome-messages.json json/i18next-en.json \
+	 json/chrome-messages.json json/en.json json/zh-ascii.json \
 	 markdown/docs-page.md; do
 	[ -f "$formats/$f" ] || continue
 	name=$(basename "$f")
