@@ -14,6 +14,7 @@ EXTRA_DIST += \
 	bench/make-corpus.sh \
 	bench/make-html.sh \
 	bench/make-json.sh \
+	bench/make-markdown.sh \
 	bench/make-po.sh \
 	bench/make-xml.sh
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Source rules (`make lint` runs this too): no strcpy, sprintf, atoi or
 # strtok in src/; every file that uses _() is in po/POTFILES.in; every
-# source file opens with an SPDX line.
+# source file opens with an SPDX line; the zh_CN catalogue is complete,
+# with no fuzzy entry, its header included.
 . "$top_srcdir/tests/cli/lib.sh"
 
 cd "$top_srcdir" || exit 99
@@ -20,4 +21,15 @@ for f in $(find src -name '*.[ch]' | sort); do
 	head -2 "$f" | grep -q 'SPDX-License-Identifier' ||
 		fail "$f has no SPDX line"
 done
+
+if command -v msgfmt >/dev/null 2>&1; then
+	checks=$((checks + 1))
+	stats=$(LC_ALL=C msgfmt -c --statistics -o /dev/null po/zh_CN.po 2>&1)
+	case $stats in
+	*fuzzy*|*untranslated*|*rror*) fail "po/zh_CN.po: $stats" ;;
+	esac
+	checks=$((checks + 1))
+	sed -n '1,/^$/p' po/zh_CN.po | grep -q '^#, fuzzy' &&
+		fail "po/zh_CN.po: the header entry is fuzzy"
+fi
 finish
