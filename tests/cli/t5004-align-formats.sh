@@ -124,4 +124,23 @@ expect_stderr_match 'aligned 3 source and 4 target sentences in 3 beads'
 expect_stderr_match 'beads by type: 1-1 2 1-2 1'
 expect_stderr_match 'unaligned: 0 source, 0 target'
 expect_stderr_match 'mean score: [01]\.[0-9]{3}'
+# Documents in any format the filters read: the UDHR web pages as they
+# are, HTML markup and all.  Each of the 30 "Article N" headings pairs
+# with the same article's heading.
+udhr="$top_srcdir/corpora/udhr"
+for pair in fra:fr deu_1996:de; do
+	page=${pair%%:*} lang=${pair#*:}
+	run_bitext align -s en -t "$lang" -f tsv "$udhr/eng.html" \
+		"$udhr/$page.html"
+	expect_status 0
+	checks=$((checks + 1))
+	got=$(awk -F '\t' '$3 ~ /^Article [0-9]+$/ {
+		n++; split($3, a, " ")
+		if ($4 ~ ("^(Article|Artikel) " a[2] "$") \
+		    || (a[2] == 1 && $4 == "Article premier"))
+			ok++ }
+		END { print ok + 0 "/" n + 0 }' "$work/stdout")
+	[ "$got" = 30/30 ] ||
+		fail "eng.html - $page.html: $got article headings aligned"
+done
 finish
