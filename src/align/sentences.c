@@ -142,6 +142,7 @@ bt_align_side_sentence(const struct bt_align_side *s, size_t i,
 		       struct bt_content *view)
 {
 	const struct sentence *t = &s->sents[i];
+	bt_content_init(view);	/* a view: nothing of its own to grow */
 	view->text = s->text.data + t->off;
 	view->len = t->len;
 	view->codes = t->n_codes ? s->codes + t->code : NULL;

@@ -91,6 +91,7 @@ bead_content_get(const struct bt_align_side *s, size_t first, unsigned n,
 		for (size_t c = 0; c < v.n_codes; c++)
 			codes[n_codes++] = v.codes[c];	/* shallow */
 	}
+	bt_content_init(&out->c);
 	out->c.len = text.len;
 	out->c.text = bt_buf_detach(&text, NULL);
 	out->c.codes = codes;

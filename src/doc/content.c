@@ -17,6 +17,9 @@ bt_content_init(struct bt_content *c)
 	c->len = 0;
 	c->codes = NULL;
 	c->n_codes = 0;
+	c->text_cap = 0;
+	c->codes_cap = 0;
+	c->next_id = 0;
 }
 
 void
@@ -34,15 +37,30 @@ bt_content_release(struct bt_content *c)
 	c->len = 0;
 	c->codes = NULL;
 	c->n_codes = 0;
+	c->text_cap = 0;
+	c->codes_cap = 0;
+	c->next_id = 0;
 }
 
+/*
+ * Text and codes grow by doubling: a unit is built one piece at a time,
+ * and growing by the piece made a unit with many codes quadratic.
+ */
 static void
 append_raw(struct bt_content *c, const char *text, size_t len)
 {
 	if (!len)
 		return;
-	c->text = bt_xrealloc(c->text == empty_text ? NULL : c->text,
-			      c->len + len + 1);
+	if (c->len + len + 1 > c->text_cap) {
+		size_t cap = 2 * c->text_cap;
+		if (cap < c->len + len + 1)
+			cap = c->len + len + 1;
+		if (cap < 32)
+			cap = 32;
+		c->text = bt_xrealloc(c->text == empty_text ? NULL : c->text,
+				      cap);
+		c->text_cap = cap;
+	}
 	memcpy(c->text + c->len, text, len);
 	c->len += len;
 	c->text[c->len] = '\0';
@@ -100,6 +118,23 @@ bt_content_add_text(struct bt_content *c, const char *text, size_t len)
 	append_raw(c, text + done, len - done);
 }
 
+/*
+ * The id for a code of its own: above every id in c, and at least 1.
+ * Found by one scan the first time and then kept up to date in
+ * c->next_id, so that adding n such codes costs n, not n * n.
+ */
+static int
+next_free_id(struct bt_content *c)
+{
+	if (!c->next_id) {
+		c->next_id = 1;
+		for (size_t i = 0; i < c->n_codes; i++)
+			if (c->codes[i].id >= c->next_id)
+				c->next_id = c->codes[i].id + 1;
+	}
+	return c->next_id;
+}
+
 size_t
 bt_content_add_code(struct bt_content *c, enum bt_code_kind kind, int id,
 		    const char *type, const char *data, size_t data_len)
@@ -107,16 +142,16 @@ bt_content_add_code(struct bt_content *c, enum bt_code_kind kind, int id,
 	static const char marks[3][BT_MARK_LEN] = {
 		"\xEF\xB7\x90", "\xEF\xB7\x91", "\xEF\xB7\x92",
 	};
-	c->codes = bt_xreallocarray(c->codes, c->n_codes + 1,
-				    sizeof(*c->codes));
-	struct bt_code *code = &c->codes[c->n_codes];
-	if (id < 0) {
-		/* A code of its own: the next id not used in the content. */
-		id = 1;
-		for (size_t i = 0; i < c->n_codes; i++)
-			if (c->codes[i].id >= id)
-				id = c->codes[i].id + 1;
+	if (c->n_codes >= c->codes_cap) {
+		c->codes_cap = c->n_codes ? 2 * c->n_codes : 4;
+		c->codes = bt_xreallocarray(c->codes, c->codes_cap,
+					    sizeof(*c->codes));
 	}
+	struct bt_code *code = &c->codes[c->n_codes];
+	if (id < 0)
+		id = next_free_id(c);	/* a code of its own */
+	if (c->next_id && id >= c->next_id)
+		c->next_id = id + 1;
 	code->kind = kind;
 	code->id = id;
 	code->type = bt_xstrdup(type);
@@ -134,7 +169,10 @@ bt_content_copy(struct bt_content *dst, const struct bt_content *src)
 {
 	dst->text = bt_xstrndup(src->text, src->len);
 	dst->len = src->len;
+	dst->text_cap = src->len + 1;
 	dst->n_codes = src->n_codes;
+	dst->codes_cap = src->n_codes;
+	dst->next_id = src->next_id;
 	dst->codes = src->n_codes
 		? bt_xcalloc(src->n_codes, sizeof(*dst->codes)) : NULL;
 	for (size_t i = 0; i < src->n_codes; i++) {

@@ -43,11 +43,18 @@ struct bt_code {
 	char *display;	/* owned; short text for the translator, or NULL */
 };
 
+/*
+ * Contents made by hand (views into other memory, say) may leave the last
+ * three fields 0: they only make appending cheap, and 0 means "not known".
+ */
 struct bt_content {
 	char *text;	/* owned; NUL-terminated UTF-8 with markers */
 	size_t len;
 	struct bt_code *codes;	/* owned; codes[k] is the k-th marker */
 	size_t n_codes;
+	size_t text_cap;	/* bytes allocated at text, or 0 */
+	size_t codes_cap;	/* entries allocated at codes, or 0 */
+	int next_id;	/* above every code's id (at least 1), or 0 */
 };
 
 void bt_content_init(struct bt_content *c);

@@ -14,6 +14,7 @@
 #include "system.h"
 
 #include "core/buf.h"
+#include "core/xalloc.h"
 #include "doc/content.h"
 #include "doc/document.h"
 #include "tap.h"
@@ -484,11 +485,68 @@ test_sink(void)
 	bt_error_release(&err);
 }
 
+/*
+ * Codes of their own (id < 0) take the next id above all others, after
+ * explicit ids, copies and set_text too; many of them cost linear time
+ * (the next id is kept, not searched for, and the arrays double).
+ */
+static void
+test_next_id(void)
+{
+	struct bt_content c;
+	bt_content_init(&c);
+	bt_content_add_code(&c, BT_CODE_STANDALONE, -1, NULL, "a", 1);
+	is_int(c.codes[0].id, 1, "the first code of its own has id 1");
+	bt_content_add_code(&c, BT_CODE_OPEN, 7, NULL, "<b>", 3);
+	bt_content_add_code(&c, BT_CODE_STANDALONE, -1, NULL, "b", 1);
+	is_int(c.codes[2].id, 8, "after an explicit 7, the next is 8");
+	bt_content_add_code(&c, BT_CODE_CLOSE, 7, NULL, "</b>", 4);
+	bt_content_add_code(&c, BT_CODE_STANDALONE, 3, NULL, "c", 1);
+	bt_content_add_code(&c, BT_CODE_STANDALONE, -1, NULL, "d", 1);
+	is_int(c.codes[5].id, 9, "a lower explicit id changes nothing");
+
+	struct bt_content d;
+	bt_content_copy(&d, &c);
+	bt_content_add_code(&d, BT_CODE_STANDALONE, -1, NULL, "e", 1);
+	is_int(d.codes[6].id, 10, "a copy goes on from the original");
+	bt_content_release(&d);
+
+	/* Made by hand, as the aligner does: the next id is looked for. */
+	bt_content_init(&d);
+	d.codes = bt_xcalloc(2, sizeof(*d.codes));
+	d.codes[0] = (struct bt_code){ BT_CODE_STANDALONE, 41, NULL,
+				       bt_xstrdup("x"), 1, NULL };
+	d.codes[1] = (struct bt_code){ BT_CODE_STANDALONE, 5, NULL,
+				       bt_xstrdup("y"), 1, NULL };
+	d.n_codes = 2;
+	bt_content_add_code(&d, BT_CODE_STANDALONE, -1, NULL, "z", 1);
+	is_int(d.codes[2].id, 42, "a content made by hand is scanned once");
+	bt_content_release(&d);
+
+	bt_content_set_text(&c, "plain " M_ALONE, 6 + BT_MARK_LEN);
+	is_int(c.n_codes, 1, "set_text: a forged marker is a code");
+	is_int(c.codes[0].id, 1, "set_text starts the ids again");
+
+	/* 300,000 codes: minutes when each looked at all before it. */
+	enum { MANY = 300000 };
+	bt_content_release(&c);
+	bt_content_init(&c);
+	for (int i = 0; i < MANY; i++) {
+		bt_content_add_text(&c, "x", 1);
+		bt_content_add_code(&c, BT_CODE_STANDALONE, -1, NULL, "%s", 2);
+	}
+	ok(c.n_codes == MANY && c.codes[MANY - 1].id == MANY
+	   && c.len == (size_t) MANY * (1 + BT_MARK_LEN),
+	   "many codes of their own: ids 1..n, all the text");
+	bt_content_release(&c);
+}
+
 int
 main(void)
 {
 	test_content_init();
 	test_content_codes();
+	test_next_id();
 	test_mark_at();
 	test_forged_markers();
 	test_unit_new();
