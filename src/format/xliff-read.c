@@ -107,37 +107,155 @@ code_number(struct bt_strmap *ids, const char *xid)
 
 /* --- inline content ------------------------------------------------- */
 
+/*
+ * The codes of one content by kind and id: open addressing over indexes
+ * into c->codes, so that a unit with n codes is read in time n, not
+ * n * n.  The content may grow between look-ups (the source of the unit
+ * being read): the codes added since are indexed first.  Where a kind and
+ * id are there twice, the first one is found, as a search from the start
+ * would.
+ */
+struct code_map {
+	const struct bt_content *c;	/* borrowed; may be NULL */
+	size_t *slots;		/* owned; index + 1 into c->codes, 0: empty */
+	size_t cap;		/* 0 or a power of two */
+	size_t indexed;		/* c->codes[0..indexed) are in slots */
+};
+
+/* Below this many codes a plain search is quicker than the map. */
+#define CODE_MAP_MIN 16
+
+static void
+code_map_init(struct code_map *m, const struct bt_content *c)
+{
+	*m = (struct code_map){ .c = c };
+}
+
+static void
+code_map_release(struct code_map *m)
+{
+	free(m->slots);
+	code_map_init(m, NULL);
+}
+
+static size_t
+code_slot(const struct code_map *m, enum bt_code_kind kind, int id)
+{
+	uint64_t h = ((uint64_t) (unsigned) id << 2 | (unsigned) kind)
+		* 0x9E3779B97F4A7C15ULL;	/* Fibonacci hashing */
+	size_t i = (size_t) (h >> 32) & (m->cap - 1);
+	while (m->slots[i]) {
+		const struct bt_code *k = &m->c->codes[m->slots[i] - 1];
+		if (k->kind == kind && k->id == id)
+			break;
+		i = (i + 1) & (m->cap - 1);
+	}
+	return i;
+}
+
+static void
+code_map_catch_up(struct code_map *m)
+{
+	const struct bt_content *c = m->c;
+	if (2 * c->n_codes > m->cap) {
+		/* At most half full; index everything again, in order. */
+		free(m->slots);
+		m->cap = 64;
+		while (m->cap < 2 * c->n_codes)
+			m->cap *= 2;
+		m->slots = bt_xcalloc(m->cap, sizeof(*m->slots));
+		m->indexed = 0;
+	}
+	for (; m->indexed < c->n_codes; m->indexed++) {
+		const struct bt_code *k = &c->codes[m->indexed];
+		size_t i = code_slot(m, k->kind, k->id);
+		if (!m->slots[i])
+			m->slots[i] = m->indexed + 1;
+	}
+}
+
+/* The index of the first code of kind and id in m's content, or
+ * SIZE_MAX. */
+static size_t
+code_map_find(struct code_map *m, enum bt_code_kind kind, int id)
+{
+	const struct bt_content *c = m->c;
+	if (!c)
+		return SIZE_MAX;
+	if (c->n_codes < CODE_MAP_MIN) {
+		for (size_t i = 0; i < c->n_codes; i++)
+			if (c->codes[i].kind == kind && c->codes[i].id == id)
+				return i;
+		return SIZE_MAX;
+	}
+	code_map_catch_up(m);
+	size_t i = code_slot(m, kind, id);
+	return m->slots[i] ? m->slots[i] - 1 : SIZE_MAX;
+}
+
 struct inline_state {
 	struct reader *rd;
 	struct bt_unit *u;		/* the unit being read */
 	struct bt_content *out;		/* where content goes */
 	int target;			/* codes must come from the source */
-	const struct bt_content *skel_codes;	/* recorded codes, or NULL */
+	struct code_map source_codes;	/* of u->source */
+	struct code_map skel_codes;	/* recorded codes, or none */
 	xmlNode *original_data;		/* 2.x <originalData>, or NULL */
+	/* Its <data> elements by id, made the first time one is needed. */
+	struct bt_strmap data_ids;
+	xmlNode **data;			/* owned */
+	bool data_indexed;
 	struct bt_strmap *code_ids;
 	struct bt_error *err;
 };
 
-static const struct bt_code *
-find_code(const struct bt_content *c, enum bt_code_kind kind, int id)
+static void
+inline_state_release(struct inline_state *st)
 {
-	if (!c)
+	code_map_release(&st->source_codes);
+	code_map_release(&st->skel_codes);
+	bt_strmap_release(&st->data_ids);
+	free(st->data);
+}
+
+static const struct bt_code *
+find_code(struct code_map *m, enum bt_code_kind kind, int id)
+{
+	size_t i = code_map_find(m, kind, id);
+	return i == SIZE_MAX ? NULL : &m->c->codes[i];
+}
+
+/* The <data> element of <originalData> whose id is ref, or NULL: the
+ * first of them, as a search from the start would find. */
+static xmlNode *
+data_element(struct inline_state *st, const char *ref)
+{
+	if (!st->original_data || !ref)
 		return NULL;
-	for (size_t i = 0; i < c->n_codes; i++)
-		if (c->codes[i].kind == kind && c->codes[i].id == id)
-			return &c->codes[i];
-	return NULL;
+	if (!st->data_indexed) {
+		size_t n = 0;
+		st->data_indexed = true;
+		for (xmlNode *d = st->original_data->children; d; d = d->next)
+			n += named(d, "data");
+		st->data = bt_xmalloc((n + 1) * sizeof(*st->data));
+		n = 0;
+		for (xmlNode *d = st->original_data->children; d; d = d->next) {
+			char *id = named(d, "data") ? prop(d, "id") : NULL;
+			if (id && !bt_strmap_put(&st->data_ids, id, n))
+				st->data[n++] = d;
+			free(id);
+		}
+	}
+	size_t k = bt_strmap_get(&st->data_ids, ref);
+	return k == SIZE_MAX ? NULL : st->data[k];
 }
 
 /* The text of <data id=ref> in <originalData>, or NULL.  Caller frees. */
 static char *
-original_data(xmlNode *od, const char *ref)
+original_data(struct inline_state *st, const char *ref)
 {
-	if (!od || !ref)
-		return NULL;
-	for (xmlNode *d = od->children; d; d = d->next) {
-		if (!named(d, "data") || !prop_is(d, "id", ref))
-			continue;
+	xmlNode *d = data_element(st, ref);
+	if (d) {
 		struct bt_buf b = BT_BUF_INIT;
 		for (xmlNode *t = d->children; t; t = t->next) {
 			if (t->type == XML_TEXT_NODE
@@ -180,20 +298,20 @@ add_code(struct inline_state *st, xmlNode *n, enum bt_code_kind kind,
 	size_t data_len = 0;
 
 	if (st->target) {
-		src = find_code(&st->u->source, kind, id);
+		src = find_code(&st->source_codes, kind, id);
 		if (!src)
 			return invalid(st->rd, n, st->u->id,
 				       _("the target has an inline code the "
 					 "source does not have (id %s)"),
 				       xid, st->err);
 	} else {
-		src = find_code(st->skel_codes, kind, id);
+		src = find_code(&st->skel_codes, kind, id);
 	}
 	if (src) {
 		data = src->data;
 		data_len = src->data_len;
 		type = src->type;
-	} else if ((owned = original_data(st->original_data, data_ref))) {
+	} else if ((owned = original_data(st, data_ref))) {
 		data = owned;
 		data_len = strlen(owned);
 	} else if (st->rd->version == BT_XLIFF_12 && n->children
@@ -350,11 +468,15 @@ state12(const xmlNode *target)
 
 /* --- units ---------------------------------------------------------- */
 
+/* Adds a segment to a unit being read.  The array doubles whenever n
+ * reaches a power of two, so its capacity need not be kept. */
 static void
 add_segment(struct bt_unit *u, size_t start, size_t end)
 {
-	u->segments = bt_xreallocarray(u->segments, u->n_segments + 1,
-				       sizeof(*u->segments));
+	size_t n = u->n_segments;
+	if ((n & (n - 1)) == 0)
+		u->segments = bt_xreallocarray(u->segments, n ? 2 * n : 1,
+					       sizeof(*u->segments));
 	u->segments[u->n_segments++] =
 		(struct bt_segment){ start, end, NULL, BT_STATE_NONE };
 }
@@ -409,9 +531,10 @@ add_notes(struct bt_unit *u, xmlNode *parent, const char *category_attr)
  * segments that have none), and each pair in order within a target.
  */
 static int
-check_codes(struct reader *rd, xmlNode *un, struct bt_unit *u,
-	    struct bt_error *err)
+check_codes(struct inline_state *st, xmlNode *un, struct bt_error *err)
 {
+	struct reader *rd = st->rd;
+	struct bt_unit *u = st->u;
 	const struct bt_content *src = &u->source;
 	if (!src->n_codes) {
 		for (size_t i = 0; i < u->n_segments; i++)
@@ -434,31 +557,27 @@ check_codes(struct reader *rd, xmlNode *un, struct bt_unit *u,
 				seen[k]++;
 		} else {
 			const struct bt_content *t = s->target;
-			for (size_t k = 0; k < t->n_codes; k++) {
+			struct code_map target_codes;
+			code_map_init(&target_codes, t);
+			int misplaced = 0;
+			for (size_t k = 0; k < t->n_codes && !misplaced; k++) {
 				const struct bt_code *c = &t->codes[k];
-				for (size_t j = 0; j < src->n_codes; j++)
-					if (src->codes[j].kind == c->kind
-					    && src->codes[j].id == c->id) {
-						seen[j]++;
-						break;
-					}
-				/* A closing code before its opening one. */
-				if (c->kind == BT_CODE_CLOSE)
-					for (size_t j = k + 1; j < t->n_codes;
-					     j++)
-						if (t->codes[j].kind
-						    == BT_CODE_OPEN
-						    && t->codes[j].id == c->id) {
-							free(seen);
-							return invalid(rd, un,
-								u->id,
-								_("a closing "
-								  "inline code "
-								  "comes before "
-								  "its opening "
-								  "one%s"), "",
-								err);
-						}
+				size_t j = code_map_find(&st->source_codes,
+							 c->kind, c->id);
+				if (j != SIZE_MAX)
+					seen[j]++;
+				/* An opening code after its closing one. */
+				misplaced = c->kind == BT_CODE_OPEN
+					&& code_map_find(&target_codes,
+						BT_CODE_CLOSE, c->id) < k;
+			}
+			code_map_release(&target_codes);
+			if (misplaced) {
+				free(seen);
+				return invalid(rd, un, u->id,
+					       _("a closing inline code comes "
+						 "before its opening one%s"),
+					       "", err);
 			}
 		}
 		code += in_seg;
@@ -495,9 +614,10 @@ check_codes(struct reader *rd, xmlNode *un, struct bt_unit *u,
 	return rc;
 }
 
+/* Starts reading unit un into st, whose rd, code_ids and err are set. */
 static struct bt_unit *
 start_unit(struct reader *rd, xmlNode *un, struct inline_state *st,
-	   struct bt_strmap *code_ids, struct bt_error *err)
+	   struct bt_error *err)
 {
 	char *id = prop(un, "id");
 	if (!id || !*id) {
@@ -509,20 +629,22 @@ start_unit(struct reader *rd, xmlNode *un, struct inline_state *st,
 	u->id = id;
 	u->name = prop(un, rd->version == BT_XLIFF_12 ? "resname" : "name");
 	u->translate = !prop_is(un, "translate", "no");
-	*st = (struct inline_state){ rd, u, &u->source, 0,
-		rd->file->has_skeleton
-			? bt_skeleton_codes(&rd->file->skeleton, id) : NULL,
-		NULL, code_ids, err };
+	st->u = u;
+	st->out = &u->source;
+	code_map_init(&st->source_codes, &u->source);
+	code_map_init(&st->skel_codes, rd->file->has_skeleton
+		      ? bt_skeleton_codes(&rd->file->skeleton, id) : NULL);
 	return u;
 }
 
 static struct bt_unit *
 parse_unit2(struct reader *rd, xmlNode *un, struct bt_error *err)
 {
-	struct inline_state st;
 	struct bt_strmap code_ids;
 	bt_strmap_init(&code_ids);
-	struct bt_unit *u = start_unit(rd, un, &st, &code_ids, err);
+	struct inline_state st = { .rd = rd, .code_ids = &code_ids,
+				   .err = err };
+	struct bt_unit *u = start_unit(rd, un, &st, err);
 	if (!u)
 		goto fail;
 	st.original_data = child(un, "originalData");
@@ -566,11 +688,13 @@ parse_unit2(struct reader *rd, xmlNode *un, struct bt_error *err)
 			err);
 		goto fail;
 	}
-	if (check_codes(rd, un, u, err) < 0)
+	if (check_codes(&st, un, err) < 0)
 		goto fail;
+	inline_state_release(&st);
 	bt_strmap_release(&code_ids);
 	return u;
 fail:
+	inline_state_release(&st);
 	bt_strmap_release(&code_ids);
 	bt_unit_free(u);
 	return NULL;
@@ -580,11 +704,15 @@ fail:
 static size_t
 seg_mrks(xmlNode *n, xmlNode ***out)
 {
-	size_t k = 0;
+	size_t k = 0, cap = 0;
 	*out = NULL;
 	for (xmlNode *c = n->children; c; c = c->next)
 		if (named(c, "mrk") && prop_is(c, "mtype", "seg")) {
-			*out = bt_xreallocarray(*out, k + 1, sizeof(xmlNode *));
+			if (k == cap) {
+				cap = cap ? 2 * cap : 8;
+				*out = bt_xreallocarray(*out, cap,
+							sizeof(xmlNode *));
+			}
 			(*out)[k++] = c;
 		}
 	return k;
@@ -593,11 +721,13 @@ seg_mrks(xmlNode *n, xmlNode ***out)
 static struct bt_unit *
 parse_unit12(struct reader *rd, xmlNode *un, struct bt_error *err)
 {
-	struct inline_state st;
-	struct bt_strmap code_ids;
+	struct bt_strmap code_ids, mids;
 	xmlNode **mrks = NULL, **tmrks = NULL;
 	bt_strmap_init(&code_ids);
-	struct bt_unit *u = start_unit(rd, un, &st, &code_ids, err);
+	bt_strmap_init(&mids);
+	struct inline_state st = { .rd = rd, .code_ids = &code_ids,
+				   .err = err };
+	struct bt_unit *u = start_unit(rd, un, &st, err);
 	if (!u)
 		goto fail;
 	xmlNode *src = child(un, "source"), *seg = child(un, "seg-source");
@@ -634,12 +764,18 @@ parse_unit12(struct reader *rd, xmlNode *un, struct bt_error *err)
 		size_t n_t = seg_mrks(tgt, &tmrks);
 		st.target = 1;
 		if (n_t && n_mrks) {
+			/* The source segments by mid; the last of a mid
+			 * counts, so they go in from the last one. */
+			for (size_t j = n_mrks; j-- > 0;) {
+				char *mid = prop(mrks[j], "mid");
+				if (mid)
+					bt_strmap_put(&mids, mid, j);
+				free(mid);
+			}
 			for (size_t i = 0; i < n_t; i++) {
 				char *mid = prop(tmrks[i], "mid");
-				size_t which = SIZE_MAX;
-				for (size_t j = 0; j < n_mrks && mid; j++)
-					if (prop_is(mrks[j], "mid", mid))
-						which = j;
+				size_t which = mid ? bt_strmap_get(&mids, mid)
+					: SIZE_MAX;
 				free(mid);
 				if (which == SIZE_MAX) {
 					invalid(rd, tmrks[i], u->id,
@@ -681,16 +817,20 @@ parse_unit12(struct reader *rd, xmlNode *un, struct bt_error *err)
 			set_target(u, 0, t, unit_st);
 		}
 	}
-	if (check_codes(rd, un, u, err) < 0)
+	if (check_codes(&st, un, err) < 0)
 		goto fail;
 	free(mrks);
 	free(tmrks);
+	inline_state_release(&st);
 	bt_strmap_release(&code_ids);
+	bt_strmap_release(&mids);
 	return u;
 fail:
 	free(mrks);
 	free(tmrks);
+	inline_state_release(&st);
 	bt_strmap_release(&code_ids);
+	bt_strmap_release(&mids);
 	bt_unit_free(u);
 	return NULL;
 }
