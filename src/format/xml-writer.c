@@ -144,6 +144,51 @@ bt_xml_escape(struct bt_buf *b, const char *text, size_t len)
 	bt_buf_add(b, text + done, len - done);
 }
 
+/* Eight bytes at a time: whether any is below 0x20 or above 0x7F, the
+ * only bytes next_bad_char() must decode. */
+static bool
+may_be_bad(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w;
+	memcpy(&w, s, 8);
+	return ((((w - ones * 0x20) & ~w) | w) & highs) != 0;
+}
+
+/*
+ * The offset of the first character at or after text[i] that XML 1.0
+ * cannot carry, or len; its code point and length go to *c and *n.
+ */
+static size_t
+next_bad_char(const char *text, size_t len, size_t i, uint32_t *c,
+	      size_t *n)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	while (i < len) {
+		if (i + 8 <= len && !may_be_bad(s + i)) {
+			i += 8;
+			continue;
+		}
+		if (s[i] >= 0x20 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		*c = decode(s + i, n);
+		if (!bt_xml_char_ok(*c))
+			return i;
+		i += *n;
+	}
+	return len;
+}
+
+static int
+bad_char_error(uint32_t c, struct bt_error *err)
+{
+	return bt_error_set(err, BT_EINVALID, NULL, _("character U+%04X "
+			    "cannot be written in XML"), (unsigned) c);
+}
+
 /*
  * Writes text[0..len) as character data, escaped by hand and written raw:
  * libxml2's own escaping allocates a copy per call, which showed up as
@@ -166,31 +211,180 @@ bt_xml_write_text(struct bt_xml_writer *xw, const char *text, size_t len,
 		  int (*bad_char)(void *ctx, uint32_t c), void *ctx,
 		  struct bt_error *err)
 {
-	const unsigned char *s = (const unsigned char *) text;
-	size_t done = 0, i = 0;
-	while (i < len) {
-		size_t n;
-		if (s[i] >= 0x20 && s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		uint32_t c = decode(s + i, &n);
-		if (bt_xml_char_ok(c)) {
-			i += n;
-			continue;
-		}
+	size_t done = 0, i, n;
+	uint32_t c;
+	while ((i = next_bad_char(text, len, done, &c, &n)) < len) {
 		if (i > done && write_escaped(xw, text + done, i - done,
 					      err) < 0)
 			return -1;
 		if (!bad_char)
-			return bt_error_set(err, BT_EINVALID, NULL,
-					    _("character U+%04X cannot be "
-					      "written in XML"), (unsigned) c);
+			return bad_char_error(c, err);
 		if (bad_char(ctx, c) < 0)
 			return bt_xml_writer_check(xw, -1, err);
-		i += n;
-		done = i;
+		done = i + n;
 	}
 	return len > done ? write_escaped(xw, text + done, len - done, err)
 			  : 0;
+}
+
+void
+bt_xml_escape_attr(struct bt_buf *b, const char *v)
+{
+	const char *done = v;
+	for (; *v; v++) {
+		const char *esc;
+		switch (*v) {
+		case '<': esc = "&lt;"; break;
+		case '>': esc = "&gt;"; break;
+		case '&': esc = "&amp;"; break;
+		case '"': esc = "&quot;"; break;
+		case '\t': esc = "&#9;"; break;
+		case '\n': esc = "&#10;"; break;
+		case '\r': esc = "&#13;"; break;
+		default: continue;
+		}
+		bt_buf_add(b, done, (size_t) (v - done));
+		bt_buf_addstr(b, esc);
+		done = v + 1;
+	}
+	bt_buf_add(b, done, (size_t) (v - done));
+}
+
+/* --- serialising by hand ------------------------------------------- */
+
+void
+bt_xml_emit_init(struct bt_xml_emit *e, struct bt_buf *b, size_t outer,
+		 bool tag_open)
+{
+	*e = (struct bt_xml_emit){
+		.b = b, .outer = outer, .tag_open = tag_open,
+		.indent = true, .doindent = true,
+	};
+}
+
+void
+bt_xml_emit_release(struct bt_xml_emit *e)
+{
+	free(e->open);
+	e->open = NULL;
+	e->n_open = e->cap_open = 0;
+}
+
+/* The writer's indentation: two spaces for each open element but one. */
+static void
+emit_indentation(struct bt_xml_emit *e)
+{
+	static const char spaces[] = "                                ";
+	size_t n = 2 * (e->outer + e->n_open - 1);
+	for (; n > sizeof(spaces) - 1; n -= sizeof(spaces) - 1)
+		bt_buf_add(e->b, spaces, sizeof(spaces) - 1);
+	bt_buf_add(e->b, spaces, n);
+}
+
+void
+bt_xml_emit_start(struct bt_xml_emit *e, const char *name)
+{
+	if (e->tag_open)
+		bt_buf_addstr(e->b, e->indent ? ">\n" : ">");
+	if (e->n_open == e->cap_open) {
+		e->cap_open = e->cap_open ? 2 * e->cap_open : 16;
+		e->open = bt_xreallocarray(e->open, e->cap_open,
+					   sizeof(*e->open));
+	}
+	e->open[e->n_open++] = name;
+	if (e->indent)
+		emit_indentation(e);
+	bt_buf_addch(e->b, '<');
+	bt_buf_addstr(e->b, name);
+	e->tag_open = true;
+}
+
+void
+bt_xml_emit_attr(struct bt_xml_emit *e, const char *name, const char *value)
+{
+	bt_buf_addch(e->b, ' ');
+	bt_buf_addstr(e->b, name);
+	bt_buf_addstr(e->b, "=\"");
+	bt_xml_escape_attr(e->b, value);
+	bt_buf_addch(e->b, '"');
+}
+
+void
+bt_xml_emit_end(struct bt_xml_emit *e)
+{
+	if (!e->n_open)
+		BT_BUG("an end tag with no element open");
+	if (e->tag_open) {
+		bt_buf_addstr(e->b, "/>");
+		if (e->indent)
+			e->doindent = true;
+	} else {
+		if (e->indent && e->doindent)
+			emit_indentation(e);
+		e->doindent = true;
+		bt_buf_addstr(e->b, "</");
+		bt_buf_addstr(e->b, e->open[e->n_open - 1]);
+		bt_buf_addch(e->b, '>');
+	}
+	if (e->indent)
+		bt_buf_addch(e->b, '\n');
+	e->n_open--;
+	e->tag_open = false;
+}
+
+/* What the writer does before raw text: close a pending start tag, and
+ * leave the next end tag where the text ends. */
+static void
+begin_text(struct bt_xml_emit *e)
+{
+	if (e->tag_open)
+		bt_buf_addch(e->b, '>');
+	e->tag_open = false;
+	if (e->indent)
+		e->doindent = false;
+}
+
+void
+bt_xml_emit_raw(struct bt_xml_emit *e, const char *s, size_t len)
+{
+	if (!len)
+		return;
+	begin_text(e);
+	bt_buf_add(e->b, s, len);
+}
+
+void
+bt_xml_emit_indent(struct bt_xml_emit *e, bool on)
+{
+	e->indent = on;
+	e->doindent = true;
+}
+
+/* Escaped text, as write_escaped() hands it to the writer. */
+static void
+emit_escaped(struct bt_xml_emit *e, const char *text, size_t len)
+{
+	if (!len)
+		return;
+	begin_text(e);
+	bt_xml_escape(e->b, text, len);
+}
+
+int
+bt_xml_emit_text(struct bt_xml_emit *e, const char *text, size_t len,
+		 int (*bad_char)(void *ctx, uint32_t c), void *ctx,
+		 struct bt_error *err)
+{
+	size_t done = 0, i, n;
+	uint32_t c;
+	while ((i = next_bad_char(text, len, done, &c, &n)) < len) {
+		emit_escaped(e, text + done, i - done);
+		if (!bad_char)
+			return bad_char_error(c, err);
+		if (bad_char(ctx, c) < 0)
+			return -1;
+		done = i + n;
+	}
+	emit_escaped(e, text + done, len - done);
+	return 0;
 }

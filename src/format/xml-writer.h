@@ -8,7 +8,9 @@
 #ifndef BT_FORMAT_XML_WRITER_H
 #define BT_FORMAT_XML_WRITER_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/xmlwriter.h>
 
 #include "core/buf.h"
@@ -54,5 +56,71 @@ int bt_xml_char_ok(uint32_t c);
 int bt_xml_write_text(struct bt_xml_writer *xw, const char *text,
 		      size_t len, int (*bad_char)(void *ctx, uint32_t c),
 		      void *ctx, struct bt_error *err);
+
+/*
+ * Appends the attribute value v to b escaped as xmlTextWriter escapes it
+ * between double quotes: &, <, >, ", tab, LF and CR.  Other characters go
+ * as they are (the writer's document is UTF-8, so it does not turn them
+ * into references).
+ */
+void bt_xml_escape_attr(struct bt_buf *b, const char *v);
+
+/*
+ * Serialising XML by hand into a buffer, byte for byte as xmlTextWriter
+ * (indenting with two spaces) would write the same calls, to be handed
+ * to the writer in one xmlTextWriterWriteRawLen(): the writer's cost per
+ * call was most of the time extract spent on units with inline codes.
+ *
+ * The layout rules copied are those of libxml2's xmlwriter.c: a
+ * start tag goes on a line of its own, indented by its depth, unless
+ * indenting is off; an end tag is indented only if the last thing
+ * written was not text; raw text closes a pending start tag with '>'
+ * and stops the next end tag's indentation; switching indentation on or
+ * off makes the next end tag indented again.
+ *
+ *	struct bt_xml_emit e;
+ *	bt_xml_emit_init(&e, &buf, 2, false);	// inside <xliff><file>
+ *	bt_xml_emit_start(&e, "unit");
+ *	bt_xml_emit_attr(&e, "id", "u1");
+ *	...
+ *	bt_xml_emit_end(&e);
+ *	bt_xml_emit_release(&e);
+ */
+struct bt_xml_emit {
+	struct bt_buf *b;	/* borrowed: where the XML goes */
+	const char **open;	/* owned array of borrowed names: elements
+				 * started here and not yet ended */
+	size_t n_open, cap_open;
+	size_t outer;		/* elements open in the writer around b */
+	bool tag_open;		/* the last start tag still lacks its '>' */
+	bool indent;		/* xmlTextWriterSetIndent() */
+	bool doindent;		/* the writer's: indent the next end tag */
+};
+
+/*
+ * Starts serialising into b (appended to) as if the writer had `outer`
+ * elements open, the innermost with its start tag still open when
+ * tag_open: then the XML starts with the '>' that closes it, which
+ * xmlTextWriterWriteRawLen() writes itself (skip b's first byte).
+ */
+void bt_xml_emit_init(struct bt_xml_emit *e, struct bt_buf *b, size_t outer,
+		      bool tag_open);
+void bt_xml_emit_release(struct bt_xml_emit *e);
+/* xmlTextWriterStartElement(); name must outlive the element. */
+void bt_xml_emit_start(struct bt_xml_emit *e, const char *name);
+/* xmlTextWriterWriteAttribute(), right after the start tag. */
+void bt_xml_emit_attr(struct bt_xml_emit *e, const char *name,
+		      const char *value);
+/* xmlTextWriterEndElement(): "/>" when the element is empty. */
+void bt_xml_emit_end(struct bt_xml_emit *e);
+/* xmlTextWriterWriteRawLen() of s[0..len) (nothing when len is 0). */
+void bt_xml_emit_raw(struct bt_xml_emit *e, const char *s, size_t len);
+/* xmlTextWriterSetIndent(). */
+void bt_xml_emit_indent(struct bt_xml_emit *e, bool on);
+/* bt_xml_write_text() into the emitter; bad_char(ctx, c) writes its
+ * replacement through the same emitter. */
+int bt_xml_emit_text(struct bt_xml_emit *e, const char *text, size_t len,
+		     int (*bad_char)(void *ctx, uint32_t c), void *ctx,
+		     struct bt_error *err);
 
 #endif /* BT_FORMAT_XML_WRITER_H */
