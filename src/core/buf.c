@@ -45,30 +45,6 @@ bt_buf_grow(struct bt_buf *b, size_t extra)
 }
 
 void
-bt_buf_add(struct bt_buf *b, const void *data, size_t len)
-{
-	bt_buf_grow(b, len);
-	if (len)
-		memcpy(b->data + b->len, data, len);
-	b->len += len;
-	b->data[b->len] = '\0';
-}
-
-void
-bt_buf_addstr(struct bt_buf *b, const char *s)
-{
-	bt_buf_add(b, s, strlen(s));
-}
-
-void
-bt_buf_addch(struct bt_buf *b, char c)
-{
-	bt_buf_grow(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
-void
 bt_buf_vaddf(struct bt_buf *b, const char *fmt, va_list ap)
 {
 	va_list cp;
