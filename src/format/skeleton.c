@@ -25,12 +25,31 @@ bt_skeleton_info_release(struct bt_skeleton_info *info)
 	memset(info, 0, sizeof(*info));
 }
 
+/* Eight bytes at a time: whether any is a space, a control character or
+ * a backslash, the bytes add_escaped() must change. */
+static bool
+may_need_escape(const char *s)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
+	uint64_t w, bs, del;
+	memcpy(&w, s, 8);
+	bs = w ^ (ones * '\\');
+	del = w ^ (ones * 0x7F);
+	return (((w - ones * 0x21) & ~w) | ((bs - ones) & ~bs)
+		| ((del - ones) & ~del)) & highs;
+}
+
 /* Appends s[0..len) escaped so that it holds no space or control char. */
 static void
 add_escaped(struct bt_buf *out, const char *s, size_t len)
 {
 	size_t done = 0;
 	for (size_t i = 0; i < len; i++) {
+		while (i + 8 <= len && !may_need_escape(s + i))
+			i += 8;
+		if (i >= len)
+			break;
 		unsigned char c = (unsigned char) s[i];
 		if (c > ' ' && c != '\\' && c != 0x7F)
 			continue;
@@ -89,8 +108,21 @@ bt_skeleton_builder_unit(struct bt_skeleton_builder *b,
 	static const char kinds[] = { 'o', 'c', 's' };
 	for (size_t k = 0; k < u->source.n_codes; k++) {
 		const struct bt_code *c = &u->source.codes[k];
-		bt_buf_addf(&b->codes, "code %s %c %d", u->id, kinds[c->kind],
-			    c->id);
+		/* "code %s %c %d", without printf's cost per code */
+		char num[16];
+		size_t n = sizeof(num);
+		unsigned v = c->id < 0 ? -(unsigned) c->id : (unsigned) c->id;
+		do
+			num[--n] = (char) ('0' + v % 10);
+		while (v /= 10);
+		if (c->id < 0)
+			num[--n] = '-';
+		bt_buf_addstr(&b->codes, "code ");
+		bt_buf_addstr(&b->codes, u->id);
+		bt_buf_addch(&b->codes, ' ');
+		bt_buf_addch(&b->codes, kinds[c->kind]);
+		bt_buf_addch(&b->codes, ' ');
+		bt_buf_add(&b->codes, num + n, sizeof(num) - n);
 		add_field(&b->codes, c->type);
 		bt_buf_addch(&b->codes, ' ');
 		if (c->data_len)
@@ -156,10 +188,13 @@ unescape(const char *s, size_t len, struct bt_buf *out)
 	if (len == 1 && s[0] == '-')
 		return 0;
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] != '\\') {
-			bt_buf_addch(out, s[i]);
-			continue;
-		}
+		/* The run up to the next escape, in one piece. */
+		const char *bs = memchr(s + i, '\\', len - i);
+		size_t run = bs ? (size_t) (bs - s) - i : len - i;
+		bt_buf_add(out, s + i, run);
+		i += run;
+		if (i >= len)
+			break;
 		if (++i >= len)
 			return -1;
 		switch (s[i]) {
