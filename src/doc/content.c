@@ -52,11 +52,10 @@ append_raw(struct bt_content *c, const char *text, size_t len)
 	if (!len)
 		return;
 	if (c->len + len + 1 > c->text_cap) {
+		/* Exact the first time: most text comes in one piece. */
 		size_t cap = 2 * c->text_cap;
 		if (cap < c->len + len + 1)
 			cap = c->len + len + 1;
-		if (cap < 32)
-			cap = 32;
 		c->text = bt_xrealloc(c->text == empty_text ? NULL : c->text,
 				      cap);
 		c->text_cap = cap;
@@ -143,7 +142,7 @@ bt_content_add_code(struct bt_content *c, enum bt_code_kind kind, int id,
 		"\xEF\xB7\x90", "\xEF\xB7\x91", "\xEF\xB7\x92",
 	};
 	if (c->n_codes >= c->codes_cap) {
-		c->codes_cap = c->n_codes ? 2 * c->n_codes : 4;
+		c->codes_cap = c->n_codes ? 2 * c->n_codes : 1;
 		c->codes = bt_xreallocarray(c->codes, c->codes_cap,
 					    sizeof(*c->codes));
 	}
@@ -162,6 +161,20 @@ bt_content_add_code(struct bt_content *c, enum bt_code_kind kind, int id,
 	code->display = NULL;
 	append_raw(c, marks[kind], BT_MARK_LEN);
 	return c->n_codes++;
+}
+
+void
+bt_content_trim(struct bt_content *c)
+{
+	if (c->text_cap > c->len + 1) {
+		c->text = bt_xrealloc(c->text, c->len + 1);
+		c->text_cap = c->len + 1;
+	}
+	if (c->codes_cap > c->n_codes && c->n_codes) {
+		c->codes = bt_xreallocarray(c->codes, c->n_codes,
+					    sizeof(*c->codes));
+		c->codes_cap = c->n_codes;
+	}
 }
 
 void

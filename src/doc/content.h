@@ -69,6 +69,9 @@ void bt_content_add_text(struct bt_content *c, const char *text, size_t len);
 size_t bt_content_add_code(struct bt_content *c, enum bt_code_kind kind,
 			   int id, const char *type,
 			   const char *data, size_t data_len);
+/* Gives back what c has allocated beyond its text and codes, for content
+ * that is complete and kept for long (text and codes grow by doubling). */
+void bt_content_trim(struct bt_content *c);
 /* Deep copy of src into dst (dst must be released or fresh). */
 void bt_content_copy(struct bt_content *dst, const struct bt_content *src);
 

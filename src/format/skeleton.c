@@ -257,6 +257,9 @@ parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
 	char *unit = bt_xstrndup(f[1], fl[1]);
 	size_t k = skel->n_code_units;
 	if (!k || strcmp(skel->code_units[k - 1], unit)) {
+		/* The codes of the unit before are complete and kept. */
+		if (k)
+			bt_content_trim(&skel->codes[k - 1]);
 		skel->code_units = bt_xreallocarray(skel->code_units, k + 1,
 						    sizeof(char *));
 		skel->codes = bt_xreallocarray(skel->codes, k + 1,
@@ -371,6 +374,8 @@ bt_skeleton_parse(const char *data, size_t len, struct bt_skeleton *skel,
 		bt_skeleton_release(skel);
 		return -1;
 	}
+	if (skel->n_code_units)
+		bt_content_trim(&skel->codes[skel->n_code_units - 1]);
 	skel->doc->settings = bt_xstrdup(skel->info.settings);
 	return 0;
 }

@@ -35,6 +35,10 @@ struct reader {
 	bool file_begun;		/* handler's begin_file was called */
 	size_t n_files;
 	struct bt_strmap unit_ids;	/* of the current file */
+	/* Attribute values attr() could not borrow from the tree: owned,
+	 * freed once the unit is read. */
+	char **kept;
+	size_t n_kept, cap_kept;
 };
 
 /* --- small helpers -------------------------------------------------- */
@@ -49,18 +53,83 @@ named(const xmlNode *n, const char *name)
 		    || !strcmp((const char *) n->ns->href, NS_XLIFF12));
 }
 
+/*
+ * Sets *value to n's attribute name (in no namespace), borrowed from the
+ * tree, or NULL when n has none.  An attribute's value is nearly always
+ * one text node; for anything else (an entity in the value, a default
+ * from a DTD) this returns false and xmlGetNoNsProp() must answer.
+ */
+static bool
+prop_borrowed(const xmlNode *n, const char *name, const char **value)
+{
+	for (const xmlAttr *a = n->properties; a; a = a->next) {
+		if (a->ns || strcmp((const char *) a->name, name))
+			continue;
+		const xmlNode *t = a->children;
+		if (!t) {
+			*value = "";
+			return true;
+		}
+		if (t->next || (t->type != XML_TEXT_NODE
+				&& t->type != XML_CDATA_SECTION_NODE))
+			return false;
+		*value = (const char *) t->content;
+		return true;
+	}
+	if (n->doc && (n->doc->intSubset || n->doc->extSubset))
+		return false;
+	*value = NULL;
+	return true;
+}
+
+/* n's attribute name, or NULL.  Caller frees. */
 static char *
 prop(const xmlNode *n, const char *name)
 {
+	const char *b;
+	if (prop_borrowed(n, name, &b))
+		return bt_xstrdup(b);
 	xmlChar *v = xmlGetNoNsProp(n, BAD_CAST name);
 	char *s = v ? bt_xstrdup((const char *) v) : NULL;
 	xmlFree(v);
 	return s;
 }
 
+/* n's attribute name, or NULL; borrowed until the unit is read (see
+ * struct reader's kept). */
+static const char *
+attr(struct reader *rd, const xmlNode *n, const char *name)
+{
+	const char *b;
+	if (prop_borrowed(n, name, &b))
+		return b;
+	char *s = prop(n, name);
+	if (s) {
+		if (rd->n_kept == rd->cap_kept) {
+			rd->cap_kept = rd->cap_kept ? 2 * rd->cap_kept : 8;
+			rd->kept = bt_xreallocarray(rd->kept, rd->cap_kept,
+						    sizeof(*rd->kept));
+		}
+		rd->kept[rd->n_kept++] = s;
+	}
+	return s;
+}
+
+/* Frees what attr() had to copy. */
+static void
+drop_kept(struct reader *rd)
+{
+	for (size_t i = 0; i < rd->n_kept; i++)
+		free(rd->kept[i]);
+	rd->n_kept = 0;
+}
+
 static int
 prop_is(const xmlNode *n, const char *name, const char *value)
 {
+	const char *b;
+	if (prop_borrowed(n, name, &b))
+		return b && !strcmp(b, value);
 	char *v = prop(n, name);
 	int is = v && !strcmp(v, value);
 	free(v);
@@ -212,6 +281,7 @@ struct inline_state {
 static void
 inline_state_release(struct inline_state *st)
 {
+	drop_kept(st->rd);
 	code_map_release(&st->source_codes);
 	code_map_release(&st->skel_codes);
 	bt_strmap_release(&st->data_ids);
@@ -336,12 +406,11 @@ parse_element(struct inline_state *st, xmlNode *n)
 	const char *name = (const char *) n->name;
 	int v12 = st->rd->version == BT_XLIFF_12;
 	int rc = 0;
-	char *id = prop(n, "id");
+	const char *id = attr(st->rd, n, "id");
 
 	if (!strcmp(name, "cp")) {
-		char *hex = prop(n, "hex");
+		const char *hex = attr(st->rd, n, "hex");
 		unsigned long c = hex ? strtoul(hex, NULL, 16) : 0;
-		free(hex);
 		char ch = (char) c;
 		if (c == 0 || c >= 0x80)
 			rc = invalid(st->rd, n, st->u->id,
@@ -349,36 +418,31 @@ parse_element(struct inline_state *st, xmlNode *n)
 		else
 			bt_content_add_text(st->out, &ch, 1);
 	} else if (!v12 && !strcmp(name, "ph")) {
-		char *ref = prop(n, "dataRef");
+		const char *ref = attr(st->rd, n, "dataRef");
 		rc = add_code(st, n, BT_CODE_STANDALONE, id, ref);
-		free(ref);
 	} else if (!v12 && !strcmp(name, "pc")) {
-		char *rs = prop(n, "dataRefStart"), *re = prop(n, "dataRefEnd");
+		const char *rs = attr(st->rd, n, "dataRefStart");
+		const char *re = attr(st->rd, n, "dataRefEnd");
 		rc = add_code(st, n, BT_CODE_OPEN, id, rs);
 		if (rc == 0)
 			rc = parse_inline(st, n->children);
 		if (rc == 0)
 			rc = add_code(st, n, BT_CODE_CLOSE, id, re);
-		free(rs);
-		free(re);
 	} else if (!v12 && !strcmp(name, "sc")) {
-		char *ref = prop(n, "dataRef");
+		const char *ref = attr(st->rd, n, "dataRef");
 		rc = add_code(st, n, BT_CODE_OPEN, id, ref);
-		free(ref);
 	} else if (!v12 && !strcmp(name, "ec")) {
-		char *ref = prop(n, "dataRef"), *start = prop(n, "startRef");
+		const char *ref = attr(st->rd, n, "dataRef");
+		const char *start = attr(st->rd, n, "startRef");
 		rc = add_code(st, n, BT_CODE_CLOSE, start ? start : id, ref);
-		free(ref);
-		free(start);
 	} else if (v12 && !strcmp(name, "x")) {
-		char *ctype = prop(n, "ctype");
+		const char *ctype = attr(st->rd, n, "ctype");
 		if (ctype && !strncmp(ctype, "x-bitext-cp-", 12)) {
 			char ch = (char) strtol(ctype + 12, NULL, 16);
 			bt_content_add_text(st->out, &ch, 1);
 		} else {
 			rc = add_code(st, n, BT_CODE_STANDALONE, id, NULL);
 		}
-		free(ctype);
 	} else if (v12 && (!strcmp(name, "ph") || !strcmp(name, "it"))) {
 		enum bt_code_kind kind = BT_CODE_STANDALONE;
 		if (!strcmp(name, "it"))
@@ -388,11 +452,10 @@ parse_element(struct inline_state *st, xmlNode *n)
 		rc = add_code(st, n, kind, id, NULL);
 	} else if (v12 && (!strcmp(name, "bx") || !strcmp(name, "ex")
 			   || !strcmp(name, "bpt") || !strcmp(name, "ept"))) {
-		char *rid = prop(n, "rid");
+		const char *rid = attr(st->rd, n, "rid");
 		enum bt_code_kind kind = name[0] == 'b' ? BT_CODE_OPEN
 			: BT_CODE_CLOSE;
 		rc = add_code(st, n, kind, rid ? rid : id, NULL);
-		free(rid);
 	} else if (v12 && !strcmp(name, "g")) {
 		rc = add_code(st, n, BT_CODE_OPEN, id, NULL);
 		if (rc == 0)
@@ -406,7 +469,6 @@ parse_element(struct inline_state *st, xmlNode *n)
 		/* <mrk> and elements we do not know: their text counts. */
 		rc = parse_inline(st, n->children);
 	}
-	free(id);
 	return rc;
 }
 
@@ -614,6 +676,17 @@ check_codes(struct inline_state *st, xmlNode *un, struct bt_error *err)
 	return rc;
 }
 
+/* A unit read is kept until its file is done: give back what its
+ * contents hold beyond their size. */
+static void
+trim_unit(struct bt_unit *u)
+{
+	bt_content_trim(&u->source);
+	for (size_t i = 0; i < u->n_segments; i++)
+		if (u->segments[i].target)
+			bt_content_trim(u->segments[i].target);
+}
+
 /* Starts reading unit un into st, whose rd, code_ids and err are set. */
 static struct bt_unit *
 start_unit(struct reader *rd, xmlNode *un, struct inline_state *st,
@@ -690,6 +763,7 @@ parse_unit2(struct reader *rd, xmlNode *un, struct bt_error *err)
 	}
 	if (check_codes(&st, un, err) < 0)
 		goto fail;
+	trim_unit(u);
 	inline_state_release(&st);
 	bt_strmap_release(&code_ids);
 	return u;
@@ -819,6 +893,7 @@ parse_unit12(struct reader *rd, xmlNode *un, struct bt_error *err)
 	}
 	if (check_codes(&st, un, err) < 0)
 		goto fail;
+	trim_unit(u);
 	free(mrks);
 	free(tmrks);
 	inline_state_release(&st);
@@ -914,6 +989,60 @@ read_external(struct reader *rd, const char *href, size_t *len,
 	return bt_buf_detach(&b, len);
 }
 
+/* The length of the text of n's descendants. */
+static size_t
+text_length(const xmlNode *n)
+{
+	size_t len = 0;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			len += text_length(c);
+		else if ((c->type == XML_TEXT_NODE
+			  || c->type == XML_CDATA_SECTION_NODE) && c->content)
+			len += strlen((const char *) c->content);
+	return len;
+}
+
+/* Room for decoding base64 text: exact, since a skeleton is megabytes
+ * and doubling would waste as much again. */
+struct decoded {
+	uint8_t *data;		/* owned */
+	size_t len, cap;
+};
+
+/*
+ * Decodes the base64 text of n's descendants into out, in the order
+ * xmlNodeGetContent() would put it together, but straight from the
+ * tree's text nodes: copying it out first cost as much again.  Returns
+ * 0 on bad base64.
+ */
+static int
+decode_base64(const xmlNode *n, struct base64_decode_ctx *ctx,
+	      struct decoded *out)
+{
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (!decode_base64(c, ctx, out))
+				return 0;
+			continue;
+		}
+		if ((c->type != XML_TEXT_NODE
+		     && c->type != XML_CDATA_SECTION_NODE) || !c->content)
+			continue;
+		size_t len = strlen((const char *) c->content);
+		size_t room = BASE64_DECODE_LENGTH(len);
+		if (room > out->cap - out->len) {
+			out->cap = out->len + room;
+			out->data = bt_xrealloc(out->data, out->cap);
+		}
+		if (!base64_decode_update(ctx, &room, out->data + out->len,
+					  len, (const char *) c->content))
+			return 0;
+		out->len += room;
+	}
+	return 1;
+}
+
 static int
 read_skeleton(struct reader *rd, xmlNode *n, struct bt_error *err)
 {
@@ -927,16 +1056,16 @@ read_skeleton(struct reader *rd, xmlNode *n, struct bt_error *err)
 		if (!data)
 			return -1;
 	} else {
-		xmlChar *t = xmlNodeGetContent(n);
-		size_t tlen = t ? strlen((const char *) t) : 0;
 		struct base64_decode_ctx ctx;
-		data = bt_xmalloc(BASE64_DECODE_LENGTH(tlen) + 1);
+		/* Room for all of it at once: each text node's own bound
+		 * adds at most one byte to what the whole decodes to. */
+		struct decoded d = { NULL, 0,
+				     BASE64_DECODE_LENGTH(text_length(n)) + 1 };
+		d.data = bt_xmalloc(d.cap);
 		base64_decode_init(&ctx);
-		len = BASE64_DECODE_LENGTH(tlen);
-		int ok = base64_decode_update(&ctx, &len, (uint8_t *) data,
-					      tlen, (const char *) t)
-			&& base64_decode_final(&ctx);
-		xmlFree(t);
+		int ok = decode_base64(n, &ctx, &d) && base64_decode_final(&ctx);
+		data = (char *) d.data;
+		len = d.len;
 		if (!ok) {
 			free(data);
 			bt_error_set(err, BT_ESYNTAX, rd->path,
@@ -1127,12 +1256,16 @@ bt_xliff_read_stream(const char *path, const struct bt_xliff_handler *h,
 	free_file(&rd);
 	free(rd.srclang);
 	free(rd.trglang);
+	drop_kept(&rd);
+	free(rd.kept);
 	xmlFreeTextReader(rd.r);
 	return 0;
 fail:
 	free_file(&rd);
 	free(rd.srclang);
 	free(rd.trglang);
+	drop_kept(&rd);
+	free(rd.kept);
 	xmlFreeTextReader(rd.r);
 	return -1;
 }
