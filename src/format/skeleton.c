@@ -248,6 +248,18 @@ field_string(const char *f, size_t len)
 	return bt_buf_detach(&b, NULL);
 }
 
+/*
+ * Whether an array of n entries, grown only here, must grow before one
+ * more goes in: it holds 2 * n + 1 after growing at n = 0, 1, 3, 7...
+ * (n + 1 a power of two), so growing costs n in all, not n * n, with no
+ * capacity to keep.
+ */
+static bool
+must_grow(size_t n)
+{
+	return ((n + 1) & n) == 0;
+}
+
 static int
 parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
 	   size_t n)
@@ -260,10 +272,12 @@ parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
 		/* The codes of the unit before are complete and kept. */
 		if (k)
 			bt_content_trim(&skel->codes[k - 1]);
-		skel->code_units = bt_xreallocarray(skel->code_units, k + 1,
-						    sizeof(char *));
-		skel->codes = bt_xreallocarray(skel->codes, k + 1,
-					       sizeof(*skel->codes));
+		if (must_grow(k)) {
+			skel->code_units = bt_xreallocarray(skel->code_units,
+				2 * k + 1, sizeof(char *));
+			skel->codes = bt_xreallocarray(skel->codes, 2 * k + 1,
+						       sizeof(*skel->codes));
+		}
 		skel->code_units[k] = unit;
 		bt_content_init(&skel->codes[k]);
 		bt_strmap_put(&skel->code_index, unit, k);
@@ -326,9 +340,11 @@ bt_skeleton_parse(const char *data, size_t len, struct bt_skeleton *skel,
 				/* A placeholder unit, named by its id. */
 				struct bt_unit *u = bt_unit_new();
 				u->id = bt_xstrndup(l + 1, n - 1);
-				skel->unit_ids = bt_xreallocarray(
-					skel->unit_ids, skel->n_unit_ids + 1,
-					sizeof(char *));
+				size_t k = skel->n_unit_ids;
+				if (must_grow(k))
+					skel->unit_ids = bt_xreallocarray(
+						skel->unit_ids, 2 * k + 1,
+						sizeof(char *));
 				skel->unit_ids[skel->n_unit_ids++] =
 					bt_xstrdup(u->id);
 				sink.unit(sink.ctx, u, NULL);
