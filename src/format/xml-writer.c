@@ -227,11 +227,21 @@ bt_xml_write_text(struct bt_xml_writer *xw, const char *text, size_t len,
 			  : 0;
 }
 
+/* The bytes bt_xml_escape_attr() stops at: what it escapes, and NUL. */
+static const bool attr_stop[256] = {
+	[0] = true, ['<'] = true, ['>'] = true, ['&'] = true, ['"'] = true,
+	['\t'] = true, ['\n'] = true, ['\r'] = true,
+};
+
 void
 bt_xml_escape_attr(struct bt_buf *b, const char *v)
 {
 	const char *done = v;
-	for (; *v; v++) {
+	for (;; v++) {
+		while (!attr_stop[(unsigned char) *v])
+			v++;
+		if (!*v)
+			break;
 		const char *esc;
 		switch (*v) {
 		case '<': esc = "&lt;"; break;
@@ -241,7 +251,7 @@ bt_xml_escape_attr(struct bt_buf *b, const char *v)
 		case '\t': esc = "&#9;"; break;
 		case '\n': esc = "&#10;"; break;
 		case '\r': esc = "&#13;"; break;
-		default: continue;
+		default: continue;	/* not reached: see attr_stop */
 		}
 		bt_buf_add(b, done, (size_t) (v - done));
 		bt_buf_addstr(b, esc);
