@@ -2,11 +2,11 @@
 /*
  * Reading XLIFF 2.x and 1.2 back into documents; see xliff.h.
  *
- * The reader streams with xmlTextReader and expands one <unit> (or
- * <trans-unit>) at a time into a small tree, which is the way libxml2
- * recommends for record-like XML.  What CAT tools add around our units
- * (notes, <alt-trans>, <mtc:matches>, other namespaces, re-indentation,
- * reordered attributes) is skipped; what they change inside a target is
+ * The reader streams with libxml2's push parser and builds one <unit>
+ * (or <trans-unit>) at a time into a small tree (see "the stream").
+ * What CAT tools add around our units (notes, <alt-trans>,
+ * <mtc:matches>, other namespaces, re-indentation, reordered
+ * attributes) is skipped; what they change inside a target is
  * checked: every inline code of the source exactly once, each pair in
  * order.
  */
@@ -14,6 +14,8 @@
 
 #include <nettle/base64.h>
 #include <libgen.h>
+
+#include <libxml/SAX2.h>
 
 #include "format/xliff.h"
 #include "core/strmap.h"
@@ -27,7 +29,7 @@
 
 struct reader {
 	const char *path;
-	xmlTextReaderPtr r;
+	xmlParserCtxtPtr ctxt;		/* owned: the push parser */
 	const struct bt_xliff_handler *h;
 	enum bt_xliff_version version;
 	char *srclang, *trglang;	/* from <xliff> (2.x) */
@@ -39,6 +41,19 @@ struct reader {
 	 * freed once the unit is read. */
 	char **kept;
 	size_t n_kept, cap_kept;
+
+	/* Where the parse is (see "the stream" below). */
+	int depth;			/* of the element parsed; root: 1 */
+	int keep;			/* depth of the subtree being built */
+	enum { KEEP_UNIT, KEEP_SKELETON, KEEP_OTHER } kept_kind;
+	bool seen_root;
+	bool failed;			/* err is set; the parser stopped */
+	struct bt_error *err;
+	/* The embedded skeleton, decoded as the parser hands it over. */
+	char *skel_href;		/* owned: an external one's name */
+	struct base64_decode_ctx b64;
+	struct bt_buf skel_data;
+	bool skel_bad;			/* not base64 */
 };
 
 /* --- small helpers -------------------------------------------------- */
@@ -931,36 +946,29 @@ free_file(struct reader *rd)
 	bt_strmap_release(&rd->unit_ids);
 }
 
-static int
-start_file(struct reader *rd, struct bt_error *err)
+/* A <file> element n begins, on the parser's line `line`. */
+static void
+start_file(struct reader *rd, const xmlNode *n, long line)
 {
-	xmlTextReaderPtr r = rd->r;
 	free_file(rd);
 	struct bt_xliff_file *f = bt_xcalloc(1, sizeof(*f));
 	rd->file = f;
 	f->version = rd->version;
-	f->line = xmlTextReaderGetParserLineNumber(r);
-	xmlChar *v;
-#define ATTR(field, name) do { v = xmlTextReaderGetAttribute(r, \
-		BAD_CAST (name)); f->field = v ? bt_xstrdup((char *) v) : NULL; \
-		xmlFree(v); } while (0)
-	ATTR(id, "id");
-	ATTR(original, "original");
+	f->line = line;
+	f->id = prop(n, "id");
+	f->original = prop(n, "original");
 	if (rd->version == BT_XLIFF_12) {
-		ATTR(srclang, "source-language");
-		ATTR(trglang, "target-language");
+		f->srclang = prop(n, "source-language");
+		f->trglang = prop(n, "target-language");
 	} else {
 		f->srclang = bt_xstrdup(rd->srclang);
 		f->trglang = bt_xstrdup(rd->trglang);
 	}
-#undef ATTR
 	if (!f->id) {
 		char num[24];
 		snprintf(num, sizeof(num), "f%zu", rd->n_files + 1);
 		f->id = bt_xstrdup(num);
 	}
-	(void) err;
-	return 0;
 }
 
 /* Reads an external skeleton named by href, relative to the XLIFF. */
@@ -989,98 +997,67 @@ read_external(struct reader *rd, const char *href, size_t *len,
 	return bt_buf_detach(&b, len);
 }
 
-/* The length of the text of n's descendants. */
-static size_t
-text_length(const xmlNode *n)
-{
-	size_t len = 0;
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE)
-			len += text_length(c);
-		else if ((c->type == XML_TEXT_NODE
-			  || c->type == XML_CDATA_SECTION_NODE) && c->content)
-			len += strlen((const char *) c->content);
-	return len;
-}
-
-/* Room for decoding base64 text: exact, since a skeleton is megabytes
- * and doubling would waste as much again. */
-struct decoded {
-	uint8_t *data;		/* owned */
-	size_t len, cap;
-};
-
 /*
- * Decodes the base64 text of n's descendants into out, in the order
- * xmlNodeGetContent() would put it together, but straight from the
- * tree's text nodes: copying it out first cost as much again.  Returns
- * 0 on bad base64.
+ * Decodes more of an embedded skeleton's base64 text, as the parser hands
+ * it over in pieces: in document order, as xmlNodeGetContent() would put
+ * the text together, but without the megabytes of text ever becoming a
+ * node.  After bad base64 the rest is ignored (the skeleton is refused
+ * at its end).
  */
-static int
-decode_base64(const xmlNode *n, struct base64_decode_ctx *ctx,
-	      struct decoded *out)
+static void
+skeleton_text(struct reader *rd, const char *text, size_t len)
 {
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			if (!decode_base64(c, ctx, out))
-				return 0;
-			continue;
-		}
-		if ((c->type != XML_TEXT_NODE
-		     && c->type != XML_CDATA_SECTION_NODE) || !c->content)
-			continue;
-		size_t len = strlen((const char *) c->content);
-		size_t room = BASE64_DECODE_LENGTH(len);
-		if (room > out->cap - out->len) {
-			out->cap = out->len + room;
-			out->data = bt_xrealloc(out->data, out->cap);
-		}
-		if (!base64_decode_update(ctx, &room, out->data + out->len,
-					  len, (const char *) c->content))
-			return 0;
-		out->len += room;
+	if (rd->skel_href || rd->skel_bad || !len)
+		return;
+	size_t room = BASE64_DECODE_LENGTH(len);
+	struct bt_buf *b = &rd->skel_data;
+	bt_buf_grow(b, room);
+	if (!base64_decode_update(&rd->b64, &room,
+				  (uint8_t *) b->data + b->len, len, text)) {
+		rd->skel_bad = true;
+		return;
 	}
-	return 1;
+	b->len += room;
+	b->data[b->len] = '\0';
 }
 
-static int
-read_skeleton(struct reader *rd, xmlNode *n, struct bt_error *err)
+/* A skeleton element n begins: external (href) or embedded. */
+static void
+skeleton_begin(struct reader *rd, const xmlNode *n)
 {
-	char *href = prop(n, "href");
-	char *data;
-	size_t len;
+	free(rd->skel_href);
+	rd->skel_href = prop(n, "href");
+	base64_decode_init(&rd->b64);
+	bt_buf_reset(&rd->skel_data);
+	rd->skel_bad = false;
+}
+
+/* The skeleton element n has ended: read its skeleton. */
+static int
+skeleton_end(struct reader *rd, const xmlNode *n, struct bt_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
 	int rc;
-	if (href) {
-		data = read_external(rd, href, &len, err);
-		free(href);
+	if (rd->skel_href) {
+		data = read_external(rd, rd->skel_href, &len, err);
 		if (!data)
 			return -1;
-	} else {
-		struct base64_decode_ctx ctx;
-		/* Room for all of it at once: each text node's own bound
-		 * adds at most one byte to what the whole decodes to. */
-		struct decoded d = { NULL, 0,
-				     BASE64_DECODE_LENGTH(text_length(n)) + 1 };
-		d.data = bt_xmalloc(d.cap);
-		base64_decode_init(&ctx);
-		int ok = decode_base64(n, &ctx, &d) && base64_decode_final(&ctx);
-		data = (char *) d.data;
-		len = d.len;
-		if (!ok) {
-			free(data);
-			bt_error_set(err, BT_ESYNTAX, rd->path,
-				     _("the skeleton is damaged: not "
-				       "base64"));
-			bt_error_at_line(err, xmlGetLineNo(n));
-			return -1;
-		}
+	} else if (rd->skel_bad || !base64_decode_final(&rd->b64)) {
+		bt_error_set(err, BT_ESYNTAX, rd->path,
+			     _("the skeleton is damaged: not base64"));
+		bt_error_at_line(err, xmlGetLineNo(n));
+		return -1;
 	}
-	rc = bt_skeleton_parse(data, len, &rd->file->skeleton, rd->path, err);
+	rc = bt_skeleton_parse(data ? data : bt_buf_cstr(&rd->skel_data),
+			       data ? len : rd->skel_data.len,
+			       &rd->file->skeleton, rd->path, err);
 	if (rc < 0)
 		bt_error_at_line(err, xmlGetLineNo(n));
 	else
 		rd->file->has_skeleton = true;
 	free(data);
+	bt_buf_release(&rd->skel_data);
 	return rc;
 }
 
@@ -1142,13 +1119,14 @@ finish_file(struct reader *rd, struct bt_error *err)
 	return rc;
 }
 
+/* The root element n, on the parser's line `line`: XLIFF, and which. */
 static int
-check_root(struct reader *rd, struct bt_error *err)
+check_root(struct reader *rd, const xmlNode *n, long line,
+	   struct bt_error *err)
 {
-	xmlTextReaderPtr r = rd->r;
-	const char *name = (const char *) xmlTextReaderConstLocalName(r);
-	const char *ns = (const char *) xmlTextReaderConstNamespaceUri(r);
-	xmlChar *version = xmlTextReaderGetAttribute(r, BAD_CAST "version");
+	const char *name = (const char *) n->name;
+	const char *ns = n->ns ? (const char *) n->ns->href : NULL;
+	const char *version = attr(rd, n, "version");
 	int rc = 0;
 	if (strcmp(name, "xliff")) {
 		rc = bt_error_set(err, BT_ESYNTAX, rd->path,
@@ -1157,26 +1135,427 @@ check_root(struct reader *rd, struct bt_error *err)
 	} else if (ns && !strcmp(ns, NS_XLIFF12)) {
 		rd->version = BT_XLIFF_12;
 	} else if (ns && (!strcmp(ns, NS_XLIFF2) || !strcmp(ns, NS_XLIFF22))
-		   && version && (!strcmp((char *) version, "2.0")
-				  || !strcmp((char *) version, "2.1")
-				  || !strcmp((char *) version, "2.2"))) {
-		rd->version = !strcmp((char *) version, "2.0") ? BT_XLIFF_20
+		   && version && (!strcmp(version, "2.0")
+				  || !strcmp(version, "2.1")
+				  || !strcmp(version, "2.2"))) {
+		rd->version = !strcmp(version, "2.0") ? BT_XLIFF_20
 			: BT_XLIFF_21;
-		xmlChar *s = xmlTextReaderGetAttribute(r, BAD_CAST "srcLang");
-		xmlChar *t = xmlTextReaderGetAttribute(r, BAD_CAST "trgLang");
-		rd->srclang = s ? bt_xstrdup((char *) s) : NULL;
-		rd->trglang = t ? bt_xstrdup((char *) t) : NULL;
-		xmlFree(s);
-		xmlFree(t);
+		rd->srclang = prop(n, "srcLang");
+		rd->trglang = prop(n, "trgLang");
 	} else {
 		rc = bt_error_set(err, BT_ESYNTAX, rd->path,
 				  _("unsupported XLIFF version '%s' (bitext "
 				    "reads 1.2, 2.0, 2.1 and 2.2)"),
-				  version ? (char *) version : "?");
+				  version ? version : "?");
 	}
-	xmlFree(version);
+	drop_kept(rd);
 	if (rc < 0)
-		bt_error_at_line(err, xmlTextReaderGetParserLineNumber(r));
+		bt_error_at_line(err, line);
+	return rc;
+}
+
+/* --- the stream ----------------------------------------------------- */
+
+/*
+ * The XLIFF goes through libxml2's push parser in large pieces, with the
+ * SAX2 handlers that build a tree called only for what is looked at: the
+ * root and each <file> (for their attributes), each unit (the tree that
+ * xmlTextReaderExpand() gave before), and the elements on the way, each
+ * freed at its end; text outside units never becomes a node, and an
+ * embedded skeleton is decoded as it is parsed.  xmlTextReader did the
+ * same work 512 bytes and one node at a time, at about twice the cost,
+ * and held the whole skeleton text and its copy in memory.
+ *
+ * As with the reader, the parse stops at the first error libxml2 reports
+ * (xmlParseChunk() returns it), and a document that declares entities is
+ * refused before anything could expand them.
+ */
+
+/*
+ * After an error of ours (in err) nothing more is looked at, but the
+ * parser goes on to the end of the piece it was given: if the XML is
+ * broken there, that is what is reported, as the reader did (it handed
+ * nothing on from a piece that failed to parse).
+ */
+static void
+stop(struct reader *rd)
+{
+	rd->failed = true;
+}
+
+/* The element n (just built) starts; depth is rd->depth. */
+static void
+element_start(struct reader *rd, xmlNode *n)
+{
+	const char *name = (const char *) n->name;
+	long line = xmlSAX2GetLineNumber(rd->ctxt);
+	if (!rd->seen_root) {
+		rd->seen_root = true;
+		if (check_root(rd, n, line, rd->err) < 0)
+			stop(rd);
+		return;
+	}
+	int v12 = rd->version == BT_XLIFF_12;
+	if (!strcmp(name, "file")) {
+		start_file(rd, n, line);
+		return;
+	}
+	if (!rd->file)
+		return;
+	if (v12 ? !strcmp(name, "internal-file")
+		  || !strcmp(name, "external-file")
+		: !strcmp(name, "skeleton") && rd->depth == 3) {
+		rd->keep = rd->depth;
+		rd->kept_kind = KEEP_SKELETON;
+		skeleton_begin(rd, n);
+	} else if (!strcmp(name, v12 ? "trans-unit" : "unit")) {
+		rd->keep = rd->depth;
+		rd->kept_kind = KEEP_UNIT;
+	} else if (!strcmp(name, v12 ? "bin-unit" : "matches")) {
+		rd->keep = rd->depth;	/* skipped whole, units and all */
+		rd->kept_kind = KEEP_OTHER;
+	}
+}
+
+/* The subtree n that was kept is complete. */
+static int
+kept_end(struct reader *rd, xmlNode *n, struct bt_error *err)
+{
+	if (rd->kept_kind == KEEP_SKELETON)
+		return skeleton_end(rd, n, err);
+	if (rd->kept_kind != KEEP_UNIT)
+		return 0;
+	struct bt_unit *u = (rd->version == BT_XLIFF_12 ? parse_unit12
+			     : parse_unit2)(rd, n, err);
+	if (!u || add_unit(rd, u, n, err) < 0)
+		return -1;
+	return 0;
+}
+
+/* Whether the parse is inside a unit, whose nodes make its tree. */
+static bool
+in_unit(const struct reader *rd)
+{
+	return rd->keep && rd->kept_kind == KEEP_UNIT && !rd->failed;
+}
+
+/* Whether the element at rd->depth is built as a node: all but those
+ * inside a skeleton (whose text is all that counts) or skipped. */
+static bool
+building(const struct reader *rd)
+{
+	return !rd->keep || rd->kept_kind == KEEP_UNIT
+		|| rd->depth == rd->keep;
+}
+
+/* Frees a string of the tree unless the parser's dictionary holds it. */
+static void
+free_string(xmlDictPtr dict, const xmlChar *s)
+{
+	if (s && !(dict && xmlDictOwns(dict, s)))
+		xmlFree((xmlChar *) s);
+}
+
+/*
+ * Forgets attribute a of element n as an ID, where a DTD could have made
+ * it one, as xmlTextReader did: the ID stays known, but not its node.
+ */
+static void
+forget_id(xmlDocPtr doc, xmlNode *n, xmlAttr *a)
+{
+	if (!doc || !doc->ids || (!doc->intSubset && !doc->extSubset)
+	    || !xmlIsID(doc, n, a))
+		return;
+	xmlChar *value = xmlNodeListGetString(doc, a->children, 1);
+	xmlIDPtr id = value ? xmlHashLookup(doc->ids, value) : NULL;
+	xmlFree(value);
+	if (id && id->attr == a) {
+		id->name = a->name;
+		id->attr = NULL;
+	}
+}
+
+/* Free lists: the SAX2 handlers take their next nodes from here. */
+enum { FREE_LIST_MAX = 100 };
+
+static void free_nodes(xmlParserCtxtPtr ctxt, xmlNode *n);
+
+static void
+free_attrs(xmlParserCtxtPtr ctxt, xmlNode *n)
+{
+	xmlAttr *next;
+	for (xmlAttr *a = n->properties; a; a = next) {
+		next = a->next;
+		forget_id(n->doc, n, a);
+		free_nodes(ctxt, a->children);
+		free_string(ctxt->dict, a->name);
+		if (ctxt->freeAttrsNr < FREE_LIST_MAX) {
+			a->next = ctxt->freeAttrs;
+			ctxt->freeAttrs = a;
+			ctxt->freeAttrsNr++;
+		} else {
+			xmlFree(a);
+		}
+	}
+	n->properties = NULL;
+}
+
+/* Frees n and its following siblings, with their subtrees. */
+static void
+free_nodes(xmlParserCtxtPtr ctxt, xmlNode *n)
+{
+	xmlNode *next;
+	for (; n; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE && n->type != XML_TEXT_NODE) {
+			/* Not unlinked first: the siblings before it are on
+			 * the free list already.  xmlFreeNode() leaves them. */
+			xmlFreeNode(n);
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE) {
+			free_nodes(ctxt, n->children);
+			free_attrs(ctxt, n);
+			if (n->nsDef)
+				xmlFreeNsList(n->nsDef);
+			free_string(ctxt->dict, n->name);
+		} else if (n->content != (xmlChar *) &n->properties) {
+			/* (not a compact text node, whose text is inline) */
+			free_string(ctxt->dict, n->content);
+		}
+		if (ctxt->freeElemsNr < FREE_LIST_MAX) {
+			n->next = ctxt->freeElems;
+			ctxt->freeElems = n;
+			ctxt->freeElemsNr++;
+		} else {
+			xmlFree(n);
+		}
+	}
+}
+
+/*
+ * Frees the tree n (unlinked) as xmlTextReader did: element and text
+ * nodes and attributes go back to the parser's free lists (up to 100
+ * each) rather than to malloc; building and freeing one unit's nodes
+ * after the other was a tenth of merge.
+ */
+static void
+free_tree(xmlParserCtxtPtr ctxt, xmlNode *n)
+{
+	n->next = NULL;
+	free_nodes(ctxt, n);
+}
+
+static void
+sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+	  const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+	  int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (rd->failed)
+		return;
+	rd->depth++;
+	if (!building(rd))
+		return;
+	xmlNode *parent = ctxt->node;
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces,
+			      namespaces, nb_attributes, nb_defaulted,
+			      attributes);
+	if (ctxt->node == parent)
+		return;		/* out of memory: libxml2 has said so */
+	if (!rd->keep)
+		element_start(rd, ctxt->node);
+}
+
+static void
+sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+	const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (rd->failed)
+		return;
+	xmlNode *n = ctxt->node;
+	bool built = building(rd);
+	if (built)
+		xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	if (rd->keep == rd->depth) {
+		rd->keep = 0;
+		if (kept_end(rd, n, rd->err) < 0)
+			stop(rd);
+	} else if (!rd->keep && rd->file
+		   && !strcmp((const char *) localname, "file")) {
+		if (finish_file(rd, rd->err) < 0)
+			stop(rd);
+	}
+	/* Done with: a kept subtree, or an element on the way to one
+	 * (whose children are gone already). */
+	if (built && !rd->keep && n) {
+		xmlUnlinkNode(n);
+		free_tree(ctxt, n);
+	}
+	rd->depth--;
+}
+
+static void
+sax_text(void *ctx, const xmlChar *text, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (in_unit(rd))
+		xmlSAX2Characters(ctx, text, len);
+	else if (rd->keep && rd->kept_kind == KEEP_SKELETON && !rd->failed)
+		skeleton_text(rd, (const char *) text, (size_t) len);
+	/* else between units: nothing we read */
+}
+
+static void
+sax_cdata(void *ctx, const xmlChar *text, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (in_unit(rd))
+		xmlSAX2CDataBlock(ctx, text, len);
+	else if (rd->keep && rd->kept_kind == KEEP_SKELETON && !rd->failed)
+		skeleton_text(rd, (const char *) text, (size_t) len);
+}
+
+/* Comments, processing instructions and entity references become nodes
+ * only inside what is kept, as text does. */
+static void
+sax_comment(void *ctx, const xmlChar *value)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (in_unit(rd))
+		xmlSAX2Comment(ctx, value);
+}
+
+static void
+sax_pi(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (in_unit(rd))
+		xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
+static void
+sax_reference(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (in_unit(rd))
+		xmlSAX2Reference(ctx, name);
+}
+
+/* A declared general entity: refused on the spot, before anything can
+ * expand it (parameter entities are the DTD's own business). */
+static void
+refuse_entities(struct reader *rd)
+{
+	bt_error_set(rd->err, BT_EINVALID, rd->path,
+		     _("the file declares XML entities, which bitext does "
+		       "not expand"));
+	bt_error_at_line(rd->err, xmlSAX2GetLineNumber(rd->ctxt));
+	stop(rd);
+	xmlStopParser(rd->ctxt);	/* at once, not a byte further */
+}
+
+static void
+sax_entity(void *ctx, const xmlChar *name, int type, const xmlChar *public_id,
+	   const xmlChar *system_id, xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	if (type == XML_INTERNAL_PARAMETER_ENTITY
+	    || type == XML_EXTERNAL_PARAMETER_ENTITY)
+		xmlSAX2EntityDecl(ctx, name, type, public_id, system_id,
+				  content);
+	else if (!rd->failed)
+		refuse_entities(rd);
+}
+
+static void
+sax_unparsed_entity(void *ctx, const xmlChar *name, const xmlChar *public_id,
+		    const xmlChar *system_id, const xmlChar *notation)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	(void) name, (void) public_id, (void) system_id, (void) notation;
+	if (!rd->failed)
+		refuse_entities(rd);
+}
+
+/* Feeds data[0..len) to the parser (terminate: the end of the file).
+ * Returns 0, or -1 with err. */
+static int
+feed(struct reader *rd, const char *data, size_t len, int terminate)
+{
+	int rc = xmlParseChunk(rd->ctxt, data, (int) len, terminate);
+	/* Broken XML comes first (see stop()). */
+	if (rc != 0 && rc != XML_ERR_USER_STOP)
+		return bt_xml_reader_error(NULL, rd->path, rd->err);
+	return rd->failed ? -1 : 0;
+}
+
+/* Parses the file at path ("-": standard input) through rd. */
+static int
+parse_stream(struct reader *rd, const char *path, struct bt_error *err)
+{
+	enum { CHUNK = 1 << 16 };
+	bool is_stdin = !strcmp(path, "-");
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	if (!fp)
+		return bt_error_set(err, BT_EIO, path, _("cannot open: %s"),
+				    strerror(errno));
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof(sax));
+	xmlSAXVersion(&sax, 2);
+	sax.startElementNs = sax_start;
+	sax.endElementNs = sax_end;
+	sax.characters = sax_text;
+	sax.ignorableWhitespace = sax_text;
+	sax.cdataBlock = sax_cdata;
+	sax.comment = sax_comment;
+	sax.processingInstruction = sax_pi;
+	sax.reference = sax_reference;
+	sax.entityDecl = sax_entity;
+	sax.unparsedEntityDecl = sax_unparsed_entity;
+
+	char *buf = bt_xmalloc(CHUNK);
+	/* The first bytes tell the parser the encoding. */
+	size_t n = fread(buf, 1, 4, fp);
+	int rc = -1;
+	rd->ctxt = xmlCreatePushParserCtxt(&sax, NULL, buf, (int) n, path);
+	if (!rd->ctxt) {
+		bt_error_set(err, BT_EIO, path, _("cannot read"));
+		goto out;
+	}
+	xmlCtxtUseOptions(rd->ctxt, BT_XML_READER_OPTIONS);
+	rd->ctxt->_private = rd;
+	rd->ctxt->linenumbers = 1;	/* for xmlGetLineNo(), as the reader */
+	rd->err = err;
+	while ((n = fread(buf, 1, CHUNK, fp)) > 0) {
+		if (feed(rd, buf, n, 0) == 0)
+			continue;
+		/* If the file ended in this piece, the parser gets to say
+		 * what is wrong at its end too, as the reader's did. */
+		if (rd->failed && n < CHUNK && !ferror(fp))
+			feed(rd, NULL, 0, 1);
+		goto out;
+	}
+	if (ferror(fp)) {
+		bt_error_set(err, BT_EIO, path, _("cannot read: %s"),
+			     strerror(errno));
+		goto out;
+	}
+	rc = feed(rd, NULL, 0, 1);
+out:
+	free(buf);
+	if (!is_stdin)
+		fclose(fp);
 	return rc;
 }
 
@@ -1186,88 +1565,22 @@ bt_xliff_read_stream(const char *path, const struct bt_xliff_handler *h,
 {
 	struct reader rd = { .path = path, .h = h };
 	bt_strmap_init(&rd.unit_ids);
-	rd.r = bt_xml_reader_open(path, err);
-	if (!rd.r)
-		return -1;
-	int rc, seen_root = 0, skip = 0;
-	while ((rc = skip ? xmlTextReaderNext(rd.r)
-		    : bt_xml_reader_next(rd.r, path, err)) == 1) {
-		skip = 0;
-		int type = xmlTextReaderNodeType(rd.r);
-		const char *name = (const char *) xmlTextReaderConstLocalName(rd.r);
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (rd.file && !strcmp(name, "file")
-			    && finish_file(&rd, err) < 0)
-				goto fail;
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (!seen_root) {
-			seen_root = 1;
-			if (check_root(&rd, err) < 0)
-				goto fail;
-			continue;
-		}
-		int v12 = rd.version == BT_XLIFF_12;
-		if (!strcmp(name, "file")) {
-			if (start_file(&rd, err) < 0)
-				goto fail;
-			if (xmlTextReaderIsEmptyElement(rd.r)
-			    && finish_file(&rd, err) < 0)
-				goto fail;
-			continue;
-		}
-		if (!rd.file)
-			continue;
-		int is_skel = v12 ? !strcmp(name, "internal-file")
-				   || !strcmp(name, "external-file")
-				 : !strcmp(name, "skeleton")
-				   && xmlTextReaderDepth(rd.r) == 2;
-		int is_unit = !strcmp(name, v12 ? "trans-unit" : "unit");
-		if (!is_skel && !is_unit
-		    && strcmp(name, v12 ? "bin-unit" : "matches"))
-			continue;
-		xmlNode *n = xmlTextReaderExpand(rd.r);
-		if (!n) {
-			bt_xml_reader_error(rd.r, path, err);
-			goto fail;
-		}
-		skip = 1;
-		if (is_skel) {
-			if (read_skeleton(&rd, n, err) < 0)
-				goto fail;
-		} else if (is_unit) {
-			struct bt_unit *u = (v12 ? parse_unit12
-					     : parse_unit2)(&rd, n, err);
-			if (!u || add_unit(&rd, u, n, err) < 0)
-				goto fail;
-		}
-	}
-	if (rc < 0) {
-		if (skip)
-			bt_xml_reader_error(rd.r, path, err);
-		goto fail;
-	}
-	if (!seen_root) {
-		bt_error_set(err, BT_ESYNTAX, path, _("empty file"));
-		goto fail;
-	}
+	bt_xml_safe_init();
+	int rc = parse_stream(&rd, path, err);
+	if (rc == 0 && !rd.seen_root)
+		rc = bt_error_set(err, BT_ESYNTAX, path, _("empty file"));
 	free_file(&rd);
 	free(rd.srclang);
 	free(rd.trglang);
+	free(rd.skel_href);
+	bt_buf_release(&rd.skel_data);
 	drop_kept(&rd);
 	free(rd.kept);
-	xmlFreeTextReader(rd.r);
-	return 0;
-fail:
-	free_file(&rd);
-	free(rd.srclang);
-	free(rd.trglang);
-	drop_kept(&rd);
-	free(rd.kept);
-	xmlFreeTextReader(rd.r);
-	return -1;
+	if (rd.ctxt) {
+		xmlFreeDoc(rd.ctxt->myDoc);
+		xmlFreeParserCtxt(rd.ctxt);
+	}
+	return rc;
 }
 
 /* --- whole documents ------------------------------------------------ */
