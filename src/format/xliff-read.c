@@ -1275,8 +1275,10 @@ forget_id(xmlDocPtr doc, xmlNode *n, xmlAttr *a)
 	}
 }
 
-/* Free lists: the SAX2 handlers take their next nodes from here. */
-enum { FREE_LIST_MAX = 100 };
+/* Free lists: the SAX2 handlers take their next nodes from here.  A
+ * unit's worth of nodes (xmlTextReader kept 100, which many units of
+ * JSON or HTML outgrow). */
+enum { FREE_LIST_MAX = 1024 };
 
 static void free_nodes(xmlParserCtxtPtr ctxt, xmlNode *n);
 
@@ -1335,8 +1337,8 @@ free_nodes(xmlParserCtxtPtr ctxt, xmlNode *n)
 
 /*
  * Frees the tree n (unlinked) as xmlTextReader did: element and text
- * nodes and attributes go back to the parser's free lists (up to 100
- * each) rather than to malloc; building and freeing one unit's nodes
+ * nodes and attributes go back to the parser's free lists rather than
+ * to malloc; building and freeing one unit's nodes
  * after the other was a tenth of merge.
  */
 static void
