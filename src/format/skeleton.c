@@ -228,12 +228,15 @@ split_fields(const char *line, size_t len, const char **f, size_t *flen,
 	     size_t max)
 {
 	size_t n = 0, start = 0;
-	for (size_t i = 0; i <= len && n < max; i++)
-		if (i == len || line[i] == ' ') {
-			f[n] = line + start;
-			flen[n++] = i - start;
-			start = i + 1;
-		}
+	while (n < max) {
+		const char *sp = memchr(line + start, ' ', len - start);
+		size_t end = sp ? (size_t) (sp - line) : len;
+		f[n] = line + start;
+		flen[n++] = end - start;
+		if (!sp)
+			break;
+		start = end + 1;
+	}
 	return n;
 }
 
