@@ -1535,7 +1535,10 @@ parse_stream(struct reader *rd, const char *path, struct bt_error *err)
 		bt_error_set(err, BT_EIO, path, _("cannot read"));
 		goto out;
 	}
-	xmlCtxtUseOptions(rd->ctxt, BT_XML_READER_OPTIONS);
+	/* Compact: short texts (an id, a dataRef) are kept inside their
+	 * node, not in a malloc'd string of their own; nothing here changes
+	 * a tree once built, which is all the option asks. */
+	xmlCtxtUseOptions(rd->ctxt, BT_XML_READER_OPTIONS | XML_PARSE_COMPACT);
 	rd->ctxt->_private = rd;
 	rd->ctxt->linenumbers = 1;	/* for xmlGetLineNo(), as the reader */
 	rd->err = err;
