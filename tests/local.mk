@@ -20,7 +20,8 @@ UNIT_TESTS = \
 	tests/unit/test-input \
 	tests/unit/test-java-regex \
 	tests/unit/test-srx \
-	tests/unit/test-text
+	tests/unit/test-text \
+	tests/unit/test-xml-emit
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
@@ -40,6 +41,9 @@ tests_unit_test_srx_LDADD = $(UNIT_LDADD)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/tap.h
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(UNIT_LDADD)
+tests_unit_test_xml_emit_SOURCES = tests/unit/test-xml-emit.c tests/unit/tap.h
+tests_unit_test_xml_emit_CPPFLAGS = $(UNIT_CPPFLAGS) $(LIBXML_CFLAGS)
+tests_unit_test_xml_emit_LDADD = $(UNIT_LDADD)
 
 # --- command-line tests -------------------------------------------------
 CLI_TESTS = \

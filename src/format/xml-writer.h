@@ -71,12 +71,13 @@ void bt_xml_escape_attr(struct bt_buf *b, const char *v);
  * to the writer in one xmlTextWriterWriteRawLen(): the writer's cost per
  * call was most of the time extract spent on units with inline codes.
  *
- * The layout rules copied are those of libxml2's xmlwriter.c: a
- * start tag goes on a line of its own, indented by its depth, unless
- * indenting is off; an end tag is indented only if the last thing
- * written was not text; raw text closes a pending start tag with '>'
- * and stops the next end tag's indentation; switching indentation on or
- * off makes the next end tag indented again.
+ * The layout rules copied are those of libxml2's xmlwriter.c, when
+ * indenting: a start tag is indented by its depth, and closing its
+ * parent's start tag adds a newline after the '>'; an end tag (or "/>")
+ * is followed by a newline, and indented unless raw text came last;
+ * raw text closes a pending start tag with a bare '>'; switching
+ * indentation on or off makes the next end tag indented again.
+ * tests/unit/test-xml-emit.c holds the emitter to the real writer.
  *
  *	struct bt_xml_emit e;
  *	bt_xml_emit_init(&e, &buf, 2, false);	// inside <xliff><file>
