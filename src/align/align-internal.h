@@ -71,6 +71,32 @@ uint32_t vocab_find(const struct vocab *v, const char *s, size_t len);
 /* Borrowed until the next intern. */
 const char *vocab_str(const struct vocab *v, uint32_t id, size_t *len);
 
+/* ---- words in text without spaces (words.c) ------------------------------ */
+
+/* Whether tok[0..len) is one Han ideograph or kana. */
+bool bt_align_is_ideograph(const char *tok, size_t len);
+
+/*
+ * Passes tokens on to emit, runs of ideographs cut into the words of
+ * lexicon (longest first); with an empty or NULL lexicon, every token as
+ * it is.  Give word_joiner_token as the tokeniser's callback with the
+ * joiner as its context, and flush at the end of each text.
+ */
+struct word_joiner {
+	const struct vocab *lexicon;	/* borrowed; NULL: pass through */
+	bt_align_tok_fn emit;
+	void *ctx;
+	struct bt_buf run;	/* the ideographs held */
+	size_t *ends;		/* owned; end of each in run */
+	size_t n, cap;
+};
+
+void word_joiner_init(struct word_joiner *j, const struct vocab *lexicon,
+		      bt_align_tok_fn emit, void *ctx);
+void word_joiner_token(void *ctx, const char *tok, size_t len);
+void word_joiner_flush(struct word_joiner *j);
+void word_joiner_release(struct word_joiner *j);
+
 /* ---- the length model (length.c) ------------------------------------------------ */
 
 #define BT_LENGTH_STEPS 64	/* table points per unit of x */
@@ -111,6 +137,9 @@ void links_release(struct links *l);
  * (words it does not hold are left out).  dict.c */
 void dict_links(const struct bt_align_dict *d, struct vocab *v,
 		struct links *out);
+/* The dictionary's words of two or more ideographs, for the word joiner;
+ * NULL without a dictionary. */
+const struct vocab *dict_lexicon(const struct bt_align_dict *d);
 
 /* A tokenised side: token ids per sentence, lengths, paragraphs. */
 struct tokens {

@@ -130,8 +130,8 @@ on_token(void *ctx, const char *tok, size_t len)
 }
 
 static void
-tokenise(const struct bt_align_side *side, struct vocab *v,
-	 struct tokens *tk)
+tokenise(const struct bt_align_side *side, const struct vocab *lexicon,
+	 struct vocab *v, struct tokens *tk)
 {
 	size_t n = bt_align_side_count(side);
 	memset(tk, 0, sizeof(*tk));
@@ -141,16 +141,21 @@ tokenise(const struct bt_align_side *side, struct vocab *v,
 	tk->para = bt_xcalloc(n + 1, sizeof(uint32_t));
 	tk->n_paras = bt_align_side_paragraphs(side);
 	struct tok_ctx c = { v, tk, 0, 0 };
+	struct word_joiner j;
+	word_joiner_init(&j, lexicon, on_token, &c);
 	for (size_t i = 0; i < n; i++) {
 		struct bt_content s;
 		bt_align_side_sentence(side, i, &s);
 		tk->off[i] = c.n;
-		size_t chars = bt_align_tokenize(s.text, s.len, on_token, &c);
+		size_t chars = bt_align_tokenize(s.text, s.len,
+						 word_joiner_token, &j);
+		word_joiner_flush(&j);
 		tk->chars[i] = (float) chars;
 		tk->total_chars += (double) chars;
 		tk->para[i] = (uint32_t) bt_align_side_paragraph_of(side, i);
 	}
 	tk->off[n] = c.n;
+	word_joiner_release(&j);
 }
 
 static void
@@ -334,11 +339,11 @@ run_release(struct run *r)
 
 static void
 prepare(struct run *r, const struct bt_align_side *src,
-	const struct bt_align_side *tgt)
+	const struct bt_align_side *tgt, const struct bt_align_dict *dict)
 {
 	vocab_init(&r->vocab);
-	tokenise(src, &r->vocab, &r->s);
-	tokenise(tgt, &r->vocab, &r->t);
+	tokenise(src, dict_lexicon(dict), &r->vocab, &r->s);
+	tokenise(tgt, dict_lexicon(dict), &r->vocab, &r->t);
 	size_t n = r->n_words = r->vocab.n;
 	r->count_s = bt_xcalloc(n + 1, sizeof(uint32_t));
 	r->count_t = bt_xcalloc(n + 1, sizeof(uint32_t));
@@ -659,7 +664,7 @@ bt_align_run(const struct bt_align_side *src, const struct bt_align_side *tgt,
 
 	struct run r;
 	memset(&r, 0, sizeof(r));
-	prepare(&r, src, tgt);
+	prepare(&r, src, tgt, opt ? opt->dict : NULL);
 	struct model *m = &r.m;
 	params_default(&m->par);
 	m->s = &r.s;

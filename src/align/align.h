@@ -110,6 +110,20 @@ struct bt_align_dict *bt_align_dict_load(const char *path,
 					 struct bt_error *err);
 void bt_align_dict_free(struct bt_align_dict *d);
 size_t bt_align_dict_count(const struct bt_align_dict *d);
+/* Swaps the two sides of every entry: a dictionary of TGT @ SRC entries
+ * for aligning SRC documents with TGT translations the other way. */
+void bt_align_dict_reverse(struct bt_align_dict *d);
+/*
+ * The dictionary bitext installs for the two languages (by their primary
+ * subtags): dict/SRC-TGT.dic of the data folder, or dict/TGT-SRC.dic read
+ * the other way round (*reversed).  *path gets the file's path (caller
+ * frees).  NULL when there is none (err untouched) or when it cannot be
+ * read (err set).
+ */
+struct bt_align_dict *bt_align_dict_builtin(const char *srclang,
+					    const char *tgtlang, char **path,
+					    bool *reversed,
+					    struct bt_error *err);
 
 /* ---- aligning --------------------------------------------------------------- */
 

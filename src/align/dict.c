@@ -8,10 +8,17 @@
  * the target words first, then " @ ", then the source words.  Each entry
  * links the words of its two sides: a one-word entry with weight 1, a
  * phrase with 1 over its length, so that a long phrase does not weigh
- * more than a word.
+ * more than a word.  Phrases of two or more ideographs (Chinese, Japanese
+ * words) are also kept as a lexicon, for cutting text that has no spaces
+ * into the dictionary's words (words.c).
  */
 #include "system.h"
+
+#include <ctype.h>
+#include <unistd.h>
+
 #include "align/align-internal.h"
+#include "core/datadir.h"
 #include "core/input.h"
 #include "core/xalloc.h"
 
@@ -22,6 +29,7 @@ struct entry {
 struct bt_align_dict {
 	struct entry *v;
 	size_t n, cap;
+	struct vocab lexicon;
 };
 
 void
@@ -34,6 +42,7 @@ bt_align_dict_free(struct bt_align_dict *d)
 		free(d->v[i].tgt);
 	}
 	free(d->v);
+	vocab_release(&d->lexicon);
 	free(d);
 }
 
@@ -41,6 +50,39 @@ size_t
 bt_align_dict_count(const struct bt_align_dict *d)
 {
 	return d ? d->n : 0;
+}
+
+void
+bt_align_dict_reverse(struct bt_align_dict *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = d->v[i].src;
+		d->v[i].src = d->v[i].tgt;
+		d->v[i].tgt = s;
+	}
+}
+
+const struct vocab *
+dict_lexicon(const struct bt_align_dict *d)
+{
+	return d ? &d->lexicon : NULL;
+}
+
+/* Adds s to the lexicon if it is a word of two or more ideographs. */
+static void
+add_word(struct vocab *lexicon, const char *s)
+{
+	size_t len = strlen(s), chars = 0;
+	for (size_t i = 0; i < len; chars++) {
+		size_t w = 1;
+		while (i + w < len && ((unsigned char) s[i + w] & 0xC0) == 0x80)
+			w++;
+		if (!bt_align_is_ideograph(s + i, w))
+			return;
+		i += w;
+	}
+	if (chars >= 2)
+		vocab_intern(lexicon, s, len);
 }
 
 /* Adds the line p[0..len) (line number line) to d. */
@@ -80,6 +122,7 @@ bt_align_dict_load(const char *path, struct bt_error *err)
 	if (!in)
 		return NULL;
 	struct bt_align_dict *d = bt_xcalloc(1, sizeof(*d));
+	vocab_init(&d->lexicon);
 	struct bt_buf buf = BT_BUF_INIT;
 	long line = 0;
 	int rc = 0;
@@ -113,7 +156,58 @@ bt_align_dict_load(const char *path, struct bt_error *err)
 		bt_align_dict_free(d);
 		return NULL;
 	}
+	for (size_t i = 0; i < d->n; i++) {
+		add_word(&d->lexicon, d->v[i].src);
+		add_word(&d->lexicon, d->v[i].tgt);
+	}
 	return d;
+}
+
+/* The primary subtag of a BCP 47 tag, lower-cased: "zh" of "zh-Hant-TW". */
+static void
+primary_subtag(const char *lang, char *out, size_t size)
+{
+	size_t n = 0;
+	for (; lang[n] && lang[n] != '-' && lang[n] != '_' && n + 1 < size;
+	     n++)
+		out[n] = (char) tolower((unsigned char) lang[n]);
+	out[n] = '\0';
+}
+
+struct bt_align_dict *
+bt_align_dict_builtin(const char *srclang, const char *tgtlang,
+		      char **path, bool *reversed, struct bt_error *err)
+{
+	char s[16], t[16];
+	*path = NULL;
+	*reversed = false;
+	if (!srclang || !tgtlang)
+		return NULL;
+	primary_subtag(srclang, s, sizeof(s));
+	primary_subtag(tgtlang, t, sizeof(t));
+	if (!*s || !*t || !strcmp(s, t))
+		return NULL;
+	for (int way = 0; way < 2; way++) {
+		char name[48];
+		snprintf(name, sizeof(name), "dict/%s-%s.dic", way ? t : s,
+			 way ? s : t);
+		char *file = bt_data_path(name);
+		if (access(file, R_OK) != 0) {
+			free(file);
+			continue;
+		}
+		struct bt_align_dict *d = bt_align_dict_load(file, err);
+		if (!d) {
+			free(file);
+			return NULL;
+		}
+		if (way)
+			bt_align_dict_reverse(d);
+		*path = file;
+		*reversed = way;
+		return d;
+	}
+	return NULL;
 }
 
 struct id_list {
@@ -132,6 +226,24 @@ collect(void *ctx, const char *tok, size_t len)
 		l->ids[l->n++] = id;
 }
 
+/* Collects the tokens of phrase, its ideographs cut into words. */
+static void
+phrase_ids(const struct bt_align_dict *d, const char *phrase,
+	   struct id_list *l)
+{
+	size_t len = strlen(phrase);
+	if (vocab_find(&d->lexicon, phrase, len) != UINT32_MAX) {
+		/* One word of the lexicon: one token, found directly. */
+		collect(l, phrase, len);
+		return;
+	}
+	struct word_joiner j;
+	word_joiner_init(&j, &d->lexicon, collect, l);
+	bt_align_tokenize(phrase, len, word_joiner_token, &j);
+	word_joiner_flush(&j);
+	word_joiner_release(&j);
+}
+
 void
 dict_links(const struct bt_align_dict *d, struct vocab *v, struct links *out)
 {
@@ -139,10 +251,10 @@ dict_links(const struct bt_align_dict *d, struct vocab *v, struct links *out)
 		return;
 	for (size_t i = 0; i < d->n; i++) {
 		struct id_list s = { v, { 0 }, 0, 0 }, t = { v, { 0 }, 0, 0 };
-		bt_align_tokenize(d->v[i].src, strlen(d->v[i].src), collect,
-				  &s);
-		bt_align_tokenize(d->v[i].tgt, strlen(d->v[i].tgt), collect,
-				  &t);
+		phrase_ids(d, d->v[i].src, &s);
+		if (!s.n)
+			continue;	/* not in the source document */
+		phrase_ids(d, d->v[i].tgt, &t);
 		size_t longest = s.words > t.words ? s.words : t.words;
 		if (!longest)
 			continue;

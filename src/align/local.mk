@@ -12,6 +12,7 @@ src_libbitext_a_SOURCES += \
 	src/align/sentences.c \
 	src/align/vectors.c \
 	src/align/vocab.c \
+	src/align/words.c \
 	src/align/write.c \
 	src/align/write-beads.c \
 	src/align/write-html.c \

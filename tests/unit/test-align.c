@@ -2,8 +2,9 @@
 /*
  * Unit tests of the aligner: the anchors that must match across languages
  * and scripts (numbers, dates, multipliers, URLs, punctuation), cognate
- * keys, and bt_align_run()'s invariants (every sentence in exactly one
- * bead, in order; an empty side).
+ * keys, text without spaces cut into a dictionary's words, and
+ * bt_align_run()'s invariants (every sentence in exactly one bead, in
+ * order; an empty side).
  */
 #include "system.h"
 #include "tap.h"
@@ -163,11 +164,49 @@ test_run(void)
 	is_str(bt_align_type_name(bt_align_type_of(1, 2)), "1-2", "type names");
 }
 
+/* The tokens of s cut into the words of lexicon, '|'-separated.  Static. */
+static const char *
+words(const struct vocab *lexicon, const char *s)
+{
+	static struct bt_buf b = BT_BUF_INIT;
+	struct word_joiner j;
+	bt_buf_reset(&b);
+	word_joiner_init(&j, lexicon, collect, &b);
+	bt_align_tokenize(s, strlen(s), word_joiner_token, &j);
+	word_joiner_flush(&j);
+	word_joiner_release(&j);
+	return bt_buf_cstr(&b);
+}
+
+static void
+test_words(void)
+{
+	struct vocab lex;
+	vocab_init(&lex);
+	is_str(words(&lex, "世卫组织"), "世|卫|组|织",
+	       "no lexicon: one token per ideograph");
+	const char *w[] = { "世卫组织", "组织", "世界卫生组织", "卫生", "世界" };
+	for (size_t i = 0; i < BT_ARRAY_SIZE(w); i++)
+		vocab_intern(&lex, w[i], strlen(w[i]));
+	is_str(words(&lex, "世界卫生组织和世卫组织"), "世界卫生组织|和|世卫组织",
+	       "the longest word at each place");
+	is_str(words(&lex, "卫生组织"), "卫生|组织", "two words");
+	is_str(words(&lex, "WHO即世卫组织。"), "who|即|世卫组织",
+	       "words between Latin text and punctuation");
+	is_str(words(&lex, "2020年世界"), "#2020|年|世界",
+	       "a number ends a run of ideographs");
+	ok(bt_align_is_ideograph("组", 3) && bt_align_is_ideograph("の", 3)
+	   && !bt_align_is_ideograph("a", 1)
+	   && !bt_align_is_ideograph("组织", 6), "what an ideograph is");
+	vocab_release(&lex);
+}
+
 int
 main(void)
 {
 	test_anchors();
 	test_cognates();
+	test_words();
 	test_run();
 	return done_testing();
 }

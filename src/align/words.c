@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Words of the dictionary in text written without spaces.
+ *
+ * The tokeniser gives each Han ideograph and kana its own token: it knows
+ * no words.  A dictionary does: "世卫组织 → WHO" links the word, and
+ * linking each of its four characters to "WHO" would link 组 and 织 in
+ * every "组织" (organisation) too.  So, when a dictionary is given, runs
+ * of ideograph tokens are cut into its words by forward maximum matching
+ * (at each place, the longest word the dictionary has; else the character
+ * alone), the classic way of segmenting Chinese with a word list, and each
+ * word becomes one token.  The dictionary's own phrases are cut the same
+ * way, so a word in the text and the same word in the dictionary are one
+ * vocabulary id.
+ */
+#include "system.h"
+
+#include <unistr.h>
+
+#include "align/align-internal.h"
+#include "core/xalloc.h"
+
+/* Longest word tried, in characters. */
+enum { MAX_WORD_CHARS = 12 };
+
+bool
+bt_align_is_ideograph(const char *tok, size_t len)
+{
+	ucs4_t c;
+	int w = u8_mbtouc(&c, (const uint8_t *) tok, len);
+	if (w <= 0 || (size_t) w != len)
+		return false;
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
+		|| (c >= 0xF900 && c <= 0xFAFF)
+		|| (c >= 0x20000 && c <= 0x3134F)
+		|| (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)
+		|| (c >= 0xFF66 && c <= 0xFF9D);
+}
+
+void
+word_joiner_init(struct word_joiner *j, const struct vocab *lexicon,
+		 bt_align_tok_fn emit, void *ctx)
+{
+	memset(j, 0, sizeof(*j));
+	j->lexicon = lexicon && lexicon->n ? lexicon : NULL;
+	j->emit = emit;
+	j->ctx = ctx;
+	bt_buf_init(&j->run);
+}
+
+void
+word_joiner_release(struct word_joiner *j)
+{
+	bt_buf_release(&j->run);
+	free(j->ends);
+}
+
+/* Cuts the run of ideographs held into words and passes them on. */
+void
+word_joiner_flush(struct word_joiner *j)
+{
+	const char *s = j->run.data;
+	size_t at = 0;
+	for (size_t i = 0; i < j->n;) {
+		size_t k = j->n - i < MAX_WORD_CHARS ? j->n - i
+			: MAX_WORD_CHARS;
+		for (; k > 1; k--)
+			if (vocab_find(j->lexicon, s + at, j->ends[i + k - 1]
+				       - at) != UINT32_MAX)
+				break;
+		size_t end = j->ends[i + k - 1];
+		j->emit(j->ctx, s + at, end - at);
+		at = end;
+		i += k;
+	}
+	j->n = 0;
+	bt_buf_reset(&j->run);
+}
+
+void
+word_joiner_token(void *ctx, const char *tok, size_t len)
+{
+	struct word_joiner *j = ctx;
+	if (!j->lexicon) {
+		j->emit(j->ctx, tok, len);
+		return;
+	}
+	if (!bt_align_is_ideograph(tok, len)) {
+		word_joiner_flush(j);
+		j->emit(j->ctx, tok, len);
+		return;
+	}
+	if (j->n == j->cap) {
+		j->cap = j->cap ? 2 * j->cap : 64;
+		j->ends = bt_xreallocarray(j->ends, j->cap, sizeof(size_t));
+	}
+	bt_buf_add(&j->run, tok, len);
+	j->ends[j->n++] = j->run.len;
+}
