@@ -37,7 +37,10 @@ usage(void)
 		"or html\n"), stdout);
 	fputs(_("      --dict=FILE        a bilingual dictionary, one "
 		"'TARGET @ SOURCE' entry a line\n"
-		"                         (hunalign's format)\n"), stdout);
+		"                         (hunalign's format), instead of "
+		"bitext's own\n"), stdout);
+	fputs(_("      --no-dict          no dictionary, not even bitext's "
+		"own\n"), stdout);
 	fputs(_("      --sentences        the inputs hold one sentence a line, "
 		"taken as it is;\n"
 		"                         blank lines separate paragraphs\n"),
@@ -62,6 +65,9 @@ usage(void)
 		"--format=beads writes '[0]:[0, 1]' lines: 0-based sentence "
 		"numbers, counted as\n'bitext segment' lists the segments "
 		"(with --sentences, the non-blank lines).\n"), stdout);
+	fputs(_("\nbitext has its own dictionary for some pairs of languages "
+		"(Chinese-English,\nfrom CC-CEDICT), in either direction; the "
+		"summary names the one used.\n"), stdout);
 }
 
 /* Reads one side: through its filter and a segmenter, or line by line. */
@@ -98,7 +104,8 @@ fail:
 
 static void
 summary(const struct bt_align_side *src, const struct bt_align_side *tgt,
-	const struct bt_alignment *a)
+	const struct bt_alignment *a, const char *dict_path,
+	const struct bt_align_dict *dict, bool reversed)
 {
 	fprintf(stderr, _("bitext: aligned %zu source and %zu target "
 			  "sentences in %zu beads\n"),
@@ -113,19 +120,35 @@ summary(const struct bt_align_side *src, const struct bt_align_side *tgt,
 	fprintf(stderr, _("bitext:   unaligned: %zu source, %zu target "
 			  "sentences\n"), a->unaligned_src, a->unaligned_tgt);
 	fprintf(stderr, _("bitext:   mean score: %.3f\n"), a->mean_score);
+	if (!dict) {
+		fprintf(stderr, "%s", _("bitext:   dictionary: none\n"));
+		return;
+	}
+	size_t n = bt_align_dict_count(dict);
+	if (reversed)
+		fprintf(stderr, ngettext("bitext:   dictionary: %s (%zu entry, "
+					 "read the other way round)\n",
+					 "bitext:   dictionary: %s (%zu entries, "
+					 "read the other way round)\n", n),
+			dict_path, n);
+	else
+		fprintf(stderr, ngettext("bitext:   dictionary: %s (%zu entry)\n",
+					 "bitext:   dictionary: %s (%zu entries)\n",
+					 n), dict_path, n);
 }
 
 int
 cmd_align(int argc, char **argv)
 {
-	enum { OPT_DICT = 256, OPT_SENTENCES, OPT_NO_PARAGRAPHS, OPT_SRX,
-	       OPT_FILTER };
+	enum { OPT_DICT = 256, OPT_NO_DICT, OPT_SENTENCES, OPT_NO_PARAGRAPHS,
+	       OPT_SRX, OPT_FILTER };
 	static const struct option options[] = {
 		{ "srclang", required_argument, NULL, 's' },
 		{ "trglang", required_argument, NULL, 't' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "dict", required_argument, NULL, OPT_DICT },
+		{ "no-dict", no_argument, NULL, OPT_NO_DICT },
 		{ "sentences", no_argument, NULL, OPT_SENTENCES },
 		{ "no-paragraphs", no_argument, NULL, OPT_NO_PARAGRAPHS },
 		{ "srx", required_argument, NULL, OPT_SRX },
@@ -139,7 +162,7 @@ cmd_align(int argc, char **argv)
 	const char *dict_path = NULL, *srx_path = NULL, *encoding = NULL;
 	const char *filter_name = NULL;
 	enum bt_align_format format = BT_ALIGN_TMX;
-	bool lines = false, quiet = false;
+	bool lines = false, quiet = false, no_dict = false;
 	struct bt_align_options opt = { 0, NULL, &bt_cli_diag };
 	struct bt_error err = BT_ERROR_INIT;
 	int c;
@@ -153,6 +176,7 @@ cmd_align(int argc, char **argv)
 		case 'e': encoding = optarg; break;
 		case 'q': quiet = true; break;
 		case OPT_DICT: dict_path = optarg; break;
+		case OPT_NO_DICT: no_dict = true; break;
 		case OPT_SENTENCES: lines = true; break;
 		case OPT_NO_PARAGRAPHS:
 			opt.flags |= BT_ALIGN_NO_PARAGRAPHS;
@@ -199,6 +223,8 @@ cmd_align(int argc, char **argv)
 	struct bt_srx *srx = NULL;
 	struct bt_align_side *src = NULL, *tgt = NULL;
 	struct bt_align_dict *dict = NULL;
+	char *builtin_path = NULL;
+	bool reversed = false;
 	struct bt_alignment a = { 0 };
 	struct bt_output *out = NULL;
 	int status = BT_EXIT_OK;
@@ -209,8 +235,16 @@ cmd_align(int argc, char **argv)
 		if (!srx)
 			goto error;
 	}
-	if (dict_path && !(dict = bt_align_dict_load(dict_path, &err)))
-		goto error;
+	if (dict_path && !no_dict) {
+		if (!(dict = bt_align_dict_load(dict_path, &err)))
+			goto error;
+	} else if (!no_dict) {
+		dict = bt_align_dict_builtin(srclang, trglang, &builtin_path,
+					     &reversed, &err);
+		if (!dict && err.code != BT_OK)
+			goto error;
+		dict_path = builtin_path;
+	}
 	opt.dict = dict;
 	if (!(src = read_side(src_path, srclang, lines, forced, encoding, srx,
 			      &err))
@@ -231,7 +265,7 @@ cmd_align(int argc, char **argv)
 	if (bt_output_commit(out, &err) < 0)
 		goto error;
 	if (!quiet)
-		summary(src, tgt, &a);
+		summary(src, tgt, &a, dict_path, dict, reversed);
 	goto done;
 error:
 	status = bt_cli_report(&err);
@@ -240,6 +274,7 @@ done:
 	bt_align_side_free(src);
 	bt_align_side_free(tgt);
 	bt_align_dict_free(dict);
+	free(builtin_path);
 	bt_srx_free(srx);
 	return status;
 }

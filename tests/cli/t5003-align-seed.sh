@@ -3,8 +3,9 @@
 # The seed article (Chinese) against a natural English translation whose
 # sentences are merged, split and once added as a translator would
 # (corpora/seed/health-community.en-natural.txt), scored against its
-# hand-checked gold alignment; and the TMX that comes out valid against
-# the TMX 1.4 DTD, with the score and bead type of each <tu>.
+# hand-checked gold alignment, with and without bitext's own dictionary
+# and in both directions; and the TMX that comes out valid against the
+# TMX 1.4 DTD, with the score and bead type of each <tu>.
 . "$top_srcdir/tests/cli/lib.sh"
 
 seed="$top_srcdir/corpora/seed"
@@ -18,8 +19,10 @@ strict_f1() {
 }
 
 # Without any dictionary: lengths, paragraphs, numbers, dates, names.
-run_bitext align -s zh-CN -t en -f beads -o "$work/seed.beads" "$zh" "$en"
+run_bitext align --no-dict -s zh-CN -t en -f beads -o "$work/seed.beads" \
+	"$zh" "$en"
 expect_status 0
+expect_stderr_match 'dictionary: none'
 checks=$((checks + 1))
 f1=$(strict_f1 "$work/seed.beads")
 if awk -v f="$f1" 'BEGIN { exit !(f >= 0.85) }'; then
@@ -28,12 +31,13 @@ else
 	fail "seed zh-en without a dictionary: strict F1 $f1 < 0.85"
 fi
 
-# With ten dictionary entries, every bead of the gold but the one the
+# With bitext's own Chinese-English dictionary (CC-CEDICT, taken by
+# default for the pair), every bead of the gold but the one the
 # translator added (a sentence explaining what the Africa CDC is, which
 # the aligner joins to the sentence before it).
-run_bitext align -s zh-CN -t en -f beads -o "$work/dict.beads" \
-	--dict "$top_srcdir/tests/data/align/seed.zh-en.dic" "$zh" "$en"
+run_bitext align -s zh-CN -t en -f beads -o "$work/dict.beads" "$zh" "$en"
 expect_status 0
+expect_stderr_match 'dictionary: .*dict/zh-en\.dic \([0-9]+ entries\)'
 diff "$gold" "$work/dict.beads" >"$work/dict.diff"
 checks=$((checks + 1))
 if [ "$(grep -c '^[<>]' "$work/dict.diff")" -ne 3 ] \
@@ -41,6 +45,27 @@ if [ "$(grep -c '^[<>]' "$work/dict.diff")" -ne 3 ] \
 	fail "seed zh-en with the dictionary differs from the gold:"
 	cat "$work/dict.diff"
 fi
+
+# The other way round (English source, Chinese target), the same
+# dictionary read backwards: the gold's beads mirrored, all but two.
+run_bitext align -s en -t zh-CN -f beads -o "$work/rev.beads" "$en" "$zh"
+expect_status 0
+expect_stderr_match 'dictionary: .*zh-en\.dic \([0-9]+ entries, read the other way round\)'
+awk -F: '{ print $2 ":" $1 }' "$work/rev.beads" >"$work/rev-mirrored.beads"
+checks=$((checks + 1))
+f1=$(strict_f1 "$work/rev-mirrored.beads")
+if awk -v f="$f1" 'BEGIN { exit !(f >= 0.9) }'; then
+	pass "seed en-zh with the dictionary reversed: strict F1 $f1"
+else
+	fail "seed en-zh with the dictionary reversed: strict F1 $f1 < 0.9"
+fi
+
+# A dictionary given with --dict replaces bitext's own.
+printf 'WHO @ 世卫组织\n' >"$work/one.dic"
+run_bitext align --dict "$work/one.dic" -s zh-CN -t en -f beads \
+	-o "$work/one.beads" "$zh" "$en"
+expect_status 0
+expect_stderr_match 'dictionary: .*one\.dic \(1 entry\)'
 
 # TMX: valid, one <tu> per bead, with its score and bead type.
 run_bitext align -s zh-CN -t en -o "$work/seed.tmx" "$zh" "$en"
