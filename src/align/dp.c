@@ -8,12 +8,12 @@
  * holds columns lo[i]..hi[i], both non-decreasing in i, so memory and time
  * are the band's area, never the whole matrix.
  *
- * The cost of a bead: the prior of its type, the length term, and the
- * lexical term (1 - cos) * (a + b) / 2, where cos compares the sum of the
- * source items' vectors with the sum of the target items'.  The sums'
- * dot products and norms come from pairwise dots computed once per band
- * cell (D below) and between neighbouring items of each side, so a bead of
- * 2-2 costs four look-ups, not a new vector.
+ * The cost of a bead: the prior of its type, the paragraph term, the
+ * length term, and minus the lexical evidence: for each item of the
+ * bead, how much of its vector the other side's items cover (coverage()
+ * below).  That needs only the items' norms and the dot products of one
+ * source item with one target item, computed once per band cell (struct
+ * dots), so a bead of 2-2 costs four look-ups, not a new vector.
  */
 #include "system.h"
 
@@ -71,8 +71,6 @@ struct side_items {
 	double *mass;	/* n2 / (n2 + tau) */
 	bool *end;	/* end[r]: a paragraph ends before item r */
 	double *n2;	/* |v|^2 */
-	double *d1;	/* v[r] . v[r + 1] */
-	double *d2;	/* v[r] . v[r + 2] */
 	uint32_t *brk;	/* paragraph breaks before item r (at its start) */
 };
 
@@ -84,8 +82,6 @@ side_items_init(struct side_items *si, struct model *m, int side,
 	size_t n = it->n;
 	si->len = bt_xcalloc(n + 1, sizeof(double));
 	si->n2 = bt_xcalloc(n + 1, sizeof(double));
-	si->d1 = bt_xcalloc(n + 1, sizeof(double));
-	si->d2 = bt_xcalloc(n + 1, sizeof(double));
 	si->brk = bt_xcalloc(n + 1, sizeof(uint32_t));
 	si->cum = bt_xcalloc(n + 1, sizeof(double));
 	si->cbrk = bt_xcalloc(n + 1, sizeof(uint32_t));
@@ -103,21 +99,8 @@ side_items_init(struct side_items *si, struct model *m, int side,
 		if (dense) {
 			const float *x = dense + r * DENSE_DIM;
 			si->n2[r] = dense_dot(x, x);
-			if (r + 1 < n)
-				si->d1[r] = dense_dot(x, x + DENSE_DIM);
-			if (r + 2 < n)
-				si->d2[r] = dense_dot(x, x + 2 * DENSE_DIM);
-			continue;
-		}
-		si->n2[r] = model_norm2(m, side, from, to);
-		if (r + 1 < n) {
-			model_scatter(m, side, from, to);
-			si->d1[r] = model_gather(m, side, it->b[r + 1],
-						 it->b[r + 2]);
-			if (r + 2 < n)
-				si->d2[r] = model_gather(m, side, it->b[r + 2],
-							 it->b[r + 3]);
-			model_clear(m, side, from, to);
+		} else {
+			si->n2[r] = model_norm2(m, side, from, to);
 		}
 	}
 	for (size_t r = 0; r <= n; r++)
@@ -137,8 +120,6 @@ side_items_release(struct side_items *si)
 {
 	free(si->len);
 	free(si->n2);
-	free(si->d1);
-	free(si->d2);
 	free(si->brk);
 	free(si->cum);
 	free(si->cbrk);
