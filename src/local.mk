@@ -10,6 +10,7 @@ src_libbitext_a_SOURCES = \
 	src/core/error.c src/core/error.h \
 	src/core/input.c src/core/input.h \
 	src/core/output.c src/core/output.h \
+	src/core/po-parse.c src/core/po-parse.h \
 	src/core/strmap.c src/core/strmap.h \
 	src/core/xml-safe.c src/core/xml-safe.h \
 	src/core/xalloc.c src/core/xalloc.h \

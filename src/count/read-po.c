@@ -22,10 +22,10 @@
 
 #include <gettext-po.h>
 #include <iconv.h>
-#include <setjmp.h>
 #include <unistr.h>
 
 #include "core/buf.h"
+#include "core/po-parse.h"
 #include "core/xalloc.h"
 #include "count/readers.h"
 
@@ -213,70 +213,6 @@ message_syntaxes(po_message_t m)
 	return s;
 }
 
-/* --- libgettextpo's errors -------------------------------------------- */
-
-static struct {
-	jmp_buf jump;
-	bool failed;		/* an error was recorded */
-	char *msg;		/* owned: the first error */
-	char *file;		/* owned */
-	long line;
-} po_errors;
-
-static void
-record(const char *filename, size_t lineno, const char *text)
-{
-	if (po_errors.failed)
-		return;
-	po_errors.failed = true;
-	po_errors.msg = bt_xstrdup(text ? text : "?");
-	size_t n = strlen(po_errors.msg);
-	while (n && (po_errors.msg[n - 1] == '\n'
-		     || po_errors.msg[n - 1] == ' '))
-		po_errors.msg[--n] = '\0';
-	po_errors.file = bt_xstrdup(filename);
-	po_errors.line = filename && lineno != (size_t) -1 ? (long) lineno
-		: 0;
-}
-
-static void
-on_xerror(int severity, po_message_t message, const char *filename,
-	  size_t lineno, size_t column, int multiline_p,
-	  const char *message_text)
-{
-	(void) message, (void) column, (void) multiline_p;
-	if (severity == PO_SEVERITY_WARNING)
-		return;
-	record(filename, lineno, message_text);
-	if (severity == PO_SEVERITY_FATAL_ERROR)
-		longjmp(po_errors.jump, 1);
-}
-
-static void
-on_xerror2(int severity, po_message_t message1, const char *filename1,
-	   size_t lineno1, size_t column1, int multiline_p1,
-	   const char *message_text1, po_message_t message2,
-	   const char *filename2, size_t lineno2, size_t column2,
-	   int multiline_p2, const char *message_text2)
-{
-	(void) message2, (void) filename2, (void) lineno2, (void) column2;
-	(void) multiline_p2, (void) message_text2;
-	on_xerror(severity, message1, filename1, lineno1, column1,
-		  multiline_p1, message_text1);
-}
-
-static const struct po_xerror_handler handler = { on_xerror, on_xerror2 };
-
-static void
-clear_errors(void)
-{
-	free(po_errors.msg);
-	free(po_errors.file);
-	po_errors.msg = po_errors.file = NULL;
-	po_errors.failed = false;
-	po_errors.line = 0;
-}
-
 /* --- counting --------------------------------------------------------- */
 
 struct po_count {
@@ -441,37 +377,17 @@ int
 bt_count_po(const char *path, struct bt_coverage_file *file,
 	    struct bt_words *words, struct bt_error *err)
 {
-	/* volatile: they live across the longjmp. */
 	struct po_count pc = {
 		.path = path, .file = file, .words = words, .err = err,
 		.conv = BT_BUF_INIT, .text = BT_BUF_INIT,
 	};
-	po_file_t volatile po = NULL;
-	volatile int read_errno = 0;
 	file->format = "po";
 	bt_words_set_lang(words, NULL);
-	clear_errors();
-	if (setjmp(po_errors.jump) == 0) {
-		errno = 0;
-		po = po_file_read(path, &handler);
-		read_errno = errno;
-	}
-	int rc = 0;
-	if (!po && !po_errors.failed)
-		rc = bt_error_set(err, BT_EIO, path, _("cannot open: %s"),
-				  strerror(read_errno ? read_errno : ENOENT));
-	if (po_errors.failed) {
-		/* A syntax error; the partial file (if any) leaks when the
-		 * library jumped out, once per bad file. */
-		rc = bt_error_set(err, BT_ESYNTAX, path, _("bad PO file: %s"),
-				  po_errors.msg);
-		bt_error_at_line(err, po_errors.line);
-	}
-	if (rc == 0 && po)
-		rc = count_domains(&pc, po);
-	if (po)
-		po_file_free(po);
-	clear_errors();
+	po_file_t po = bt_po_parse(path, path, err);
+	if (!po)
+		return -1;
+	int rc = count_domains(&pc, po);
+	po_file_free(po);
 	bt_buf_release(&pc.conv);
 	bt_buf_release(&pc.text);
 	bt_unit_tally_release(&pc.unit);

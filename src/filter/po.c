@@ -50,7 +50,6 @@
 #include <fcntl.h>
 #include <gettext-po.h>
 #include <iconv.h>
-#include <setjmp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -59,6 +58,7 @@
 #include "filter/po-internal.h"
 #include "core/buf.h"
 #include "core/input.h"
+#include "core/po-parse.h"
 #include "core/xalloc.h"
 
 #define PO_FILTER_VERSION "1"
@@ -99,58 +99,6 @@ po_probe(const char *path, const char *head, size_t len)
 
 /* --- libgettextpo ----------------------------------------------------- */
 
-/*
- * libgettextpo's error handler has no context pointer and must not return
- * on a fatal error: the first error goes to this static, and a fatal one
- * jumps back to the reader (one file is read at a time).
- */
-static struct {
-	jmp_buf jump;
-	bool failed;
-	char *msg;		/* owned */
-	long line;
-	size_t column;
-} po_errors;
-
-static void
-on_xerror(int severity, po_message_t message, const char *filename,
-	  size_t lineno, size_t column, int multiline_p,
-	  const char *message_text)
-{
-	(void) message, (void) multiline_p;
-	if (severity == PO_SEVERITY_WARNING)
-		return;
-	if (!po_errors.failed) {
-		po_errors.failed = true;
-		po_errors.msg = bt_xstrdup(message_text ? message_text : "?");
-		size_t n = strlen(po_errors.msg);
-		while (n && strchr("\n .", po_errors.msg[n - 1]))
-			po_errors.msg[--n] = '\0';
-		po_errors.line = filename && lineno != (size_t) -1
-			? (long) lineno : 0;
-		po_errors.column = column != (size_t) -1 ? column : 0;
-	}
-	if (severity == PO_SEVERITY_FATAL_ERROR)
-		longjmp(po_errors.jump, 1);
-}
-
-static void
-on_xerror2(int severity, po_message_t message1, const char *filename1,
-	   size_t lineno1, size_t column1, int multiline_p1,
-	   const char *message_text1, po_message_t message2,
-	   const char *filename2, size_t lineno2, size_t column2,
-	   int multiline_p2, const char *message_text2)
-{
-	(void) message2, (void) filename2, (void) lineno2, (void) column2;
-	(void) multiline_p2, (void) message_text2;
-	on_xerror(severity, message1, filename1, lineno1, column1,
-		  multiline_p1, message_text1);
-}
-
-static const struct po_xerror_handler xerror_handler = {
-	on_xerror, on_xerror2
-};
-
 /* The last file parsed, kept for extract's second pass. */
 static struct {
 	po_file_t po;
@@ -184,36 +132,9 @@ parse(const char *path, const char *file, const struct stat *st,
 	*again = st && same_file(st);
 	if (*again)
 		return cache.po;
-	/* volatile: it lives across the longjmp. */
-	po_file_t volatile po = NULL;
-	volatile int saved_errno = 0;
-	po_errors.failed = false;
-	if (setjmp(po_errors.jump) == 0) {
-		errno = 0;
-		po = po_file_read(file, &xerror_handler);
-		saved_errno = errno;
-	}
-	if (po_errors.failed) {
-		/* On a fatal error the partial file leaks (once). */
-		if (po)
-			po_file_free(po);
-		if (po_errors.column)
-			bt_error_set(err, BT_ESYNTAX, path,
-				     _("%s (column %zu)"), po_errors.msg,
-				     po_errors.column);
-		else
-			bt_error_set(err, BT_ESYNTAX, path, "%s",
-				     po_errors.msg);
-		bt_error_at_line(err, po_errors.line);
-		free(po_errors.msg);
-		po_errors.msg = NULL;
+	po_file_t po = bt_po_parse(path, file, err);
+	if (!po)
 		return NULL;
-	}
-	if (!po) {
-		bt_error_set(err, BT_EIO, path, _("cannot read: %s"),
-			     strerror(saved_errno ? saved_errno : EIO));
-		return NULL;
-	}
 	if (cache.po)
 		po_file_free(cache.po);
 	cache.po = po;
