@@ -216,39 +216,37 @@ void
 bt_content_render(const struct bt_content *c, size_t start, size_t end,
 		  size_t first_code, struct bt_buf *out)
 {
-	bt_content_render_escaped(c, start, end, first_code, NULL, out);
+	bt_content_render_escaped(c, start, end, first_code, NULL, NULL, out);
 }
 
 static void
 add_text(struct bt_buf *out, const char *text, size_t len,
-	 void (*escape)(struct bt_buf *, const char *, size_t))
+	 bt_escape_fn *escape, void *ctx)
 {
 	if (escape)
-		escape(out, text, len);
+		escape(ctx, out, text, len);
 	else
 		bt_buf_add(out, text, len);
 }
 
 void
 bt_content_render_escaped(const struct bt_content *c, size_t start,
-			  size_t end, size_t first_code,
-			  void (*escape)(struct bt_buf *, const char *,
-					 size_t),
-			  struct bt_buf *out)
+			  size_t end, size_t first_code, bt_escape_fn *escape,
+			  void *ctx, struct bt_buf *out)
 {
 	size_t code = first_code;
 	size_t done = start, i;
 	if (!c->n_codes) {
-		add_text(out, c->text + start, end - start, escape);
+		add_text(out, c->text + start, end - start, escape, ctx);
 		return;
 	}
 	while ((i = next_mark(c->text, done, end)) < end) {
 		if (code >= c->n_codes)
 			BT_BUG("more markers than codes");
-		add_text(out, c->text + done, i - done, escape);
+		add_text(out, c->text + done, i - done, escape, ctx);
 		bt_buf_add(out, c->codes[code].data, c->codes[code].data_len);
 		code++;
 		done = i + BT_MARK_LEN;
 	}
-	add_text(out, c->text + done, end - done, escape);
+	add_text(out, c->text + done, end - done, escape, ctx);
 }

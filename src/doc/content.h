@@ -88,12 +88,19 @@ int bt_mark_at(const char *s, size_t len, enum bt_code_kind *kind);
 void bt_content_render(const struct bt_content *c, size_t start, size_t end,
 		       size_t first_code, struct bt_buf *out);
 
+/*
+ * Appends text[0..len) to out escaped as a format needs it (&amp;...);
+ * ctx is the caller's.  Only text goes through it, never an inline code's
+ * original data.
+ */
+typedef void bt_escape_fn(void *ctx, struct bt_buf *out, const char *text,
+			  size_t len);
+
 /* bt_content_render(), with the text between markers passed through
- * escape(out, text, len) when escape is not NULL (codes never are). */
+ * escape(ctx, out, text, len) when escape is not NULL (codes never are). */
 void bt_content_render_escaped(const struct bt_content *c, size_t start,
 			       size_t end, size_t first_code,
-			       void (*escape)(struct bt_buf *, const char *,
-					      size_t),
+			       bt_escape_fn *escape, void *ctx,
 			       struct bt_buf *out);
 
 /* Number of markers in text[start..end). */

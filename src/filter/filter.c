@@ -101,17 +101,18 @@ void
 bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 	       struct bt_buf *out)
 {
-	bt_unit_render_escaped(doc, u, NULL, out);
+	bt_unit_render_escaped(doc, u, NULL, NULL, out);
 }
 
 void
 bt_unit_render_escaped(const struct bt_document *doc,
 		       const struct bt_unit *u, bt_escape_fn *escape,
-		       struct bt_buf *out)
+		       void *ctx, struct bt_buf *out)
 {
 	const struct bt_content *src = &u->source;
 	if (!u->n_segments) {
-		bt_content_render_escaped(src, 0, src->len, 0, escape, out);
+		bt_content_render_escaped(src, 0, src->len, 0, escape, ctx,
+					  out);
 		return;
 	}
 	const char *target_lang = doc ? doc->target_lang : NULL;
@@ -133,21 +134,22 @@ bt_unit_render_escaped(const struct bt_document *doc,
 				bt_buf_addch(out, ' ');
 		} else {
 			bt_content_render_escaped(src, pos, s->start, code,
-						  escape, out);
+						  escape, ctx, out);
 		}
 		code += bt_content_count_codes(src, pos, s->start);
 		size_t in_seg = bt_content_count_codes(src, s->start, s->end);
 		if (s->target)
 			bt_content_render_escaped(s->target, 0,
 						  s->target->len, 0, escape,
-						  out);
+						  ctx, out);
 		else
 			bt_content_render_escaped(src, s->start, s->end, code,
-						  escape, out);
+						  escape, ctx, out);
 		code += in_seg;
 		pos = s->end;
 	}
-	bt_content_render_escaped(src, pos, src->len, code, escape, out);
+	bt_content_render_escaped(src, pos, src->len, code, escape, ctx,
+				  out);
 }
 
 int

@@ -107,16 +107,11 @@ const struct bt_filter *bt_filter_detect(const char *path,
 void bt_unit_render(const struct bt_document *doc, const struct bt_unit *u,
 		    struct bt_buf *out);
 
-/*
- * Appends text[0..len) to out escaped as the format needs it (&amp;...).
- * Only text goes through it, never an inline code's original data.
- */
-typedef void bt_escape_fn(struct bt_buf *out, const char *text, size_t len);
-
-/* bt_unit_render(), passing every run of text through escape. */
+/* bt_unit_render(), passing every run of text through escape(ctx, ...)
+ * (bt_escape_fn, content.h). */
 void bt_unit_render_escaped(const struct bt_document *doc,
 			    const struct bt_unit *u, bt_escape_fn *escape,
-			    struct bt_buf *out);
+			    void *ctx, struct bt_buf *out);
 
 /* Whether sentences in lang are separated by spaces (not zh, ja, th...). */
 bool bt_lang_spaces_sentences(const char *lang);

@@ -87,36 +87,13 @@ escape(struct bt_buf *out, const char *s, size_t n, enum html_context cx)
 	bt_buf_add(out, s + done, n - done);
 }
 
+/* escape() as bt_unit_render_escaped() wants it: cx points to the
+ * context. */
 static void
-escape_text(struct bt_buf *out, const char *s, size_t n)
+escape_in(void *cx, struct bt_buf *out, const char *s, size_t n)
 {
-	escape(out, s, n, HTML_CX_TEXT);
+	escape(out, s, n, *(const enum html_context *) cx);
 }
-
-static void
-escape_dq(struct bt_buf *out, const char *s, size_t n)
-{
-	escape(out, s, n, HTML_CX_DQ);
-}
-
-static void
-escape_sq(struct bt_buf *out, const char *s, size_t n)
-{
-	escape(out, s, n, HTML_CX_SQ);
-}
-
-static void
-escape_unq(struct bt_buf *out, const char *s, size_t n)
-{
-	escape(out, s, n, HTML_CX_UNQ);
-}
-
-static bt_escape_fn *const escapes[] = {
-	[HTML_CX_TEXT] = escape_text,
-	[HTML_CX_DQ] = escape_dq,
-	[HTML_CX_SQ] = escape_sq,
-	[HTML_CX_UNQ] = escape_unq,
-};
 
 /* The context the last skeleton byte gives the next unit. */
 static enum html_context
@@ -370,7 +347,7 @@ html_write_unit(void *state, const struct bt_document *doc,
 	enum html_context cx = context_after(w->last);
 	w->last = 0;
 	bt_buf_reset(&w->unit);
-	bt_unit_render_escaped(doc, u, escapes[cx], &w->unit);
+	bt_unit_render_escaped(doc, u, escape_in, &cx, &w->unit);
 	if (cx == HTML_CX_UNQ)
 		fix_unquoted(w);
 	if (w->cd != (iconv_t) -1)

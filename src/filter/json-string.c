@@ -380,20 +380,9 @@ bt_json_escape(struct bt_buf *out, const char *text, size_t len,
 	bt_buf_add(out, text + done, len - done);
 }
 
-/* One escape function per style, since bt_escape_fn has no context. */
-#define STYLED(n) \
-	static void escape_##n(struct bt_buf *out, const char *t, size_t len) \
-	{ bt_json_escape(out, t, len, n); }
-STYLED(0) STYLED(1) STYLED(2) STYLED(3)
-STYLED(4) STYLED(5) STYLED(6) STYLED(7)
-#undef STYLED
-
-bt_escape_fn *
-bt_json_escape_fn(unsigned style)
+void
+bt_json_escape_styled(void *style, struct bt_buf *out, const char *text,
+		      size_t len)
 {
-	static bt_escape_fn *const fns[8] = {
-		escape_0, escape_1, escape_2, escape_3,
-		escape_4, escape_5, escape_6, escape_7,
-	};
-	return fns[style & 7];
+	bt_json_escape(out, text, len, *(const unsigned *) style);
 }

@@ -128,7 +128,8 @@ bt_json_write_unit(void *state, const struct bt_document *doc,
 {
 	struct writer *w = state;
 	bt_buf_reset(&w->tmp);
-	bt_unit_render_escaped(doc, u, bt_json_escape_fn(w->style), &w->tmp);
+	bt_unit_render_escaped(doc, u, bt_json_escape_styled, &w->style,
+			       &w->tmp);
 	if (emit(w, bt_buf_cstr(&w->tmp), w->tmp.len, out, err) < 0)
 		return -1;
 	for (size_t i = 0; i < u->n_segments && !w->translated; i++)

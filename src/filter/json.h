@@ -160,8 +160,10 @@ size_t bt_json_raw_offset(const struct bt_json_string *js, size_t pos);
  */
 void bt_json_escape(struct bt_buf *out, const char *text, size_t len,
 		    unsigned style);
-/* bt_json_escape() for one style, as bt_unit_render_escaped() wants it. */
-bt_escape_fn *bt_json_escape_fn(unsigned style);
+/* bt_json_escape() as bt_unit_render_escaped() wants it: style points to
+ * the unsigned style. */
+void bt_json_escape_styled(void *style, struct bt_buf *out, const char *text,
+			   size_t len);
 
 /* --- json-inline.c --------------------------------------------------- */
 

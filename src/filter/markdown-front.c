@@ -642,7 +642,7 @@ md_front_render(const struct bt_document *doc, const struct bt_unit *u,
 			? (toml ? Q_LITERAL : Q_SINGLE) : Q_PLAIN, false,
 	};
 	size_t start = out->len;
-	md_render(doc, u, front_text, &ft, out);
+	bt_unit_render_escaped(doc, u, front_text, &ft, out);
 	if (ft.bad) {
 		bt_error_set(err, BT_EINVALID, doc->path,
 			     _("the translation of front matter key '%s' has "
@@ -656,7 +656,7 @@ md_front_render(const struct bt_document *doc, const struct bt_unit *u,
 		out->len = start;
 		ft.q = Q_DOUBLE;
 		bt_buf_addch(out, '"');
-		md_render(doc, u, front_text, &ft, out);
+		bt_unit_render_escaped(doc, u, front_text, &ft, out);
 		bt_buf_addch(out, '"');
 	}
 	return 0;

@@ -449,91 +449,6 @@ md_unit_translated(const struct bt_unit *u)
 	return false;
 }
 
-/* Appends c's text[start..end) with codes as their data. */
-static void
-render_content(const struct bt_content *c, size_t start, size_t end,
-	       size_t code, md_text_fn *text, void *ctx, struct bt_buf *out)
-{
-	size_t run = start, i = start;
-	while (i < end) {
-		const char *p = memchr(c->text + i, 0xEF, end - i);
-		if (!p)
-			break;
-		i = (size_t) (p - c->text);
-		if (!bt_mark_at(p, end - i, NULL)) {
-			i++;
-			continue;
-		}
-		text(ctx, out, c->text + run, i - run);
-		if (code >= c->n_codes)
-			BT_BUG("more markers than codes");
-		bt_buf_add(out, c->codes[code].data, c->codes[code].data_len);
-		code++;
-		i += BT_MARK_LEN;
-		run = i;
-	}
-	text(ctx, out, c->text + run, end - run);
-}
-
-/* Whether text[0..len) is only ASCII spaces (or empty). */
-static bool
-only_spaces(const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (text[i] != ' ')
-			return false;
-	return true;
-}
-
-/*
- * As bt_unit_render_escaped() (filter.c), whose escape function has no
- * context: the same walk over segments, the same spacing between two
- * translated sentences.
- */
-void
-md_render(const struct bt_document *doc, const struct bt_unit *u,
-	  md_text_fn *text, void *ctx, struct bt_buf *out)
-{
-	const struct bt_content *src = &u->source;
-	if (!u->n_segments) {
-		render_content(src, 0, src->len, 0, text, ctx, out);
-		return;
-	}
-	const char *target_lang = doc ? doc->target_lang : NULL;
-	bool spaced = bt_lang_spaces_sentences(target_lang);
-	size_t pos = 0, code = 0;
-	for (size_t i = 0; i < u->n_segments; i++) {
-		const struct bt_segment *s = &u->segments[i];
-		bool between = i > 0 && s->target && u->segments[i - 1].target
-			&& target_lang
-			&& only_spaces(src->text + pos, s->start - pos);
-		if (between) {
-			const struct bt_content *prev =
-				u->segments[i - 1].target;
-			bool has_space = (prev->len
-					  && prev->text[prev->len - 1] == ' ')
-				|| (s->target->len
-				    && s->target->text[0] == ' ');
-			if (spaced && !has_space)
-				bt_buf_addch(out, ' ');
-		} else {
-			render_content(src, pos, s->start, code, text, ctx,
-				       out);
-		}
-		code += bt_content_count_codes(src, pos, s->start);
-		size_t in_seg = bt_content_count_codes(src, s->start, s->end);
-		if (s->target)
-			render_content(s->target, 0, s->target->len, 0, text,
-				       ctx, out);
-		else
-			render_content(src, s->start, s->end, code, text, ctx,
-				       out);
-		code += in_seg;
-		pos = s->end;
-	}
-	render_content(src, pos, src->len, code, text, ctx, out);
-}
-
 /* What the writer keeps while it writes one document. */
 struct md_writer {
 	struct bt_buf tail;	/* skeleton since the last line break */
@@ -626,7 +541,7 @@ markdown_write_unit(void *state, const struct bt_document *doc,
 		rc = md_front_render(doc, u, before, w->toml, &w->unit, err);
 	} else {
 		md_prefix_of(w->tail.data, w->tail.len, &w->prefix);
-		md_render(doc, u, body_text, w, &w->unit);
+		bt_unit_render_escaped(doc, u, body_text, w, &w->unit);
 	}
 	bt_buf_reset(&w->tail);
 	if (rc < 0)

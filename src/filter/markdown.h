@@ -135,17 +135,6 @@ int md_front_render(const struct bt_document *doc, const struct bt_unit *u,
 		    int before, bool toml, struct bt_buf *out,
 		    struct bt_error *err);
 
-/* Appends text[0..len) as it must be written; ctx is the caller's. */
-typedef void md_text_fn(void *ctx, struct bt_buf *out, const char *text,
-			size_t len);
-
-/*
- * bt_unit_render_escaped() with a context for the text function: targets
- * where there are, the source elsewhere, codes as their original data.
- */
-void md_render(const struct bt_document *doc, const struct bt_unit *u,
-	       md_text_fn *text, void *ctx, struct bt_buf *out);
-
 /* Whether any segment of u has a translation. */
 bool md_unit_translated(const struct bt_unit *u);
 

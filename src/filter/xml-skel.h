@@ -51,11 +51,9 @@
  * attribute values also their quote.  Characters XML cannot carry are
  * dropped.
  */
-void xml_escape_text(struct bt_buf *out, const char *text, size_t len);
-void xml_escape_attr_dq(struct bt_buf *out, const char *text, size_t len);
-void xml_escape_attr_sq(struct bt_buf *out, const char *text, size_t len);
+bt_escape_fn xml_escape_text, xml_escape_attr_dq, xml_escape_attr_sq;
 /* For the text of a CDATA section: only "]]>" is split. */
-void xml_escape_cdata(struct bt_buf *out, const char *text, size_t len);
+bt_escape_fn xml_escape_cdata;
 
 /* The write hooks of bt_filter_xml. */
 void *xml_write_begin(const struct bt_document *doc);

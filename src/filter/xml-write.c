@@ -111,26 +111,32 @@ escape_with(struct bt_buf *out, const char *text, size_t len, char quote)
 }
 
 void
-xml_escape_text(struct bt_buf *out, const char *text, size_t len)
+xml_escape_text(void *ctx, struct bt_buf *out, const char *text, size_t len)
 {
+	(void) ctx;
 	escape_with(out, text, len, 0);
 }
 
 void
-xml_escape_attr_dq(struct bt_buf *out, const char *text, size_t len)
+xml_escape_attr_dq(void *ctx, struct bt_buf *out, const char *text,
+		   size_t len)
 {
+	(void) ctx;
 	escape_with(out, text, len, '"');
 }
 
 void
-xml_escape_attr_sq(struct bt_buf *out, const char *text, size_t len)
+xml_escape_attr_sq(void *ctx, struct bt_buf *out, const char *text,
+		   size_t len)
 {
+	(void) ctx;
 	escape_with(out, text, len, '\'');
 }
 
 void
-xml_escape_cdata(struct bt_buf *out, const char *text, size_t len)
+xml_escape_cdata(void *ctx, struct bt_buf *out, const char *text, size_t len)
 {
+	(void) ctx;
 	size_t done = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char) text[i];
@@ -270,7 +276,7 @@ render_with_sentinels(const struct bt_document *doc, const struct bt_unit *u,
 		bt_content_copy(copy.segments[i].target, u->segments[i].target);
 		put_sentinels(copy.segments[i].target, &u->source, &ix);
 	}
-	bt_unit_render_escaped(doc, &copy, escape, &f->rendered);
+	bt_unit_render_escaped(doc, &copy, escape, NULL, &f->rendered);
 	for (size_t i = 0; i < u->n_segments; i++)
 		if (copy.segments[i].target) {
 			bt_content_release(copy.segments[i].target);
@@ -408,7 +414,7 @@ lang_mark(struct writer *w, const struct bt_document *doc,
 	if (!w->in_lang || !doc || !doc->target_lang || !*doc->target_lang)
 		return 0;
 	bt_buf_reset(&w->scratch);
-	xml_escape_attr_dq(&w->scratch, doc->target_lang,
+	xml_escape_attr_dq(NULL, &w->scratch, doc->target_lang,
 			   strlen(doc->target_lang));
 	w->drop = true;
 	return put(w, out, w->scratch.data, w->scratch.len, err);
@@ -487,7 +493,7 @@ xml_write_unit(void *state, const struct bt_document *doc,
 			return 0;
 		}
 	bt_buf_reset(&w->scratch);
-	bt_unit_render_escaped(doc, u, escape, &w->scratch);
+	bt_unit_render_escaped(doc, u, escape, NULL, &w->scratch);
 	return put(w, out, w->scratch.data, w->scratch.len, err);
 }
 
