@@ -33,24 +33,7 @@ dir=$BENCH_WORK/formats
 tfile=$BENCH_WORK/.ftime.$$
 trap 'rm -f "$tfile" "$tfile.err"' 0
 
-# best CMD...: runs CMD RUNS times (stdout to /dev/null); prints "SECONDS RSS_KIB" of
-# the fastest run and the largest RSS, or "FAILED".
-best () {
-  b='' m=0 i=1
-  while test $i -le "$RUNS"; do
-    t0=$(date +%s%N)
-    if ! "$GNU_TIME" -f '%M' -o "$tfile" "$@" >/dev/null 2>"$tfile.err"; then
-      say "failed: $*"; sed -n '1,5p' "$tfile.err" >&2; echo FAILED; return 1
-    fi
-    t1=$(date +%s%N)
-    s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-    r=$(tail -n 1 "$tfile")
-    b=$(awk -v a="$s" -v b="$b" 'BEGIN { print (b == "" || a + 0 < b + 0) ? a : b }')
-    test "$r" -gt "$m" && m=$r
-    i=$((i + 1))
-  done
-  echo "$b $m"
-}
+. "$here/lib.sh"
 
 # The reader each format is measured beside: prints a command, or nothing.
 baseline () {

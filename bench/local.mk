@@ -11,6 +11,7 @@ EXTRA_DIST += \
 	bench/bench-formats.sh \
 	bench/bench-segment.sh \
 	bench/bench-xliff.sh \
+	bench/lib.sh \
 	bench/make-corpus.sh \
 	bench/make-html.sh \
 	bench/make-json.sh \
