@@ -84,6 +84,34 @@ expect_same() {
 	fi
 }
 
+# expect_roundtrip FILE NAME VERSIONS [EXTRACT OPTIONS...]: for each XLIFF
+# version of VERSIONS ("2.1 2.0 1.2"), extract FILE and merge it back with
+# no translation: FILE again, byte for byte.  Leaves $work/NAME.V.xlf.
+expect_roundtrip() {
+	rt_file=$1 rt_name=$2 rt_versions=$3
+	shift 3
+	for rt_v in $rt_versions; do
+		run_bitext extract --xliff "$rt_v" "$@" \
+			-o "$work/$rt_name.$rt_v.xlf" "$rt_file"
+		expect_status 0
+		run_bitext merge -o "$work/$rt_name.$rt_v.out" \
+			"$work/$rt_name.$rt_v.xlf"
+		expect_status 0
+		expect_same "$work/$rt_name.$rt_v.out" "$rt_file"
+	done
+}
+
+# expect_convert_roundtrip FILE NAME: $work/NAME.2.1.xlf (from
+# expect_roundtrip) converted to XLIFF 1.2 and merged gives FILE again.
+expect_convert_roundtrip() {
+	run_bitext convert --to xliff1.2 -o "$work/$2.c12.xlf" \
+		"$work/$2.2.1.xlf"
+	expect_status 0
+	run_bitext merge -o "$work/$2.c12.out" "$work/$2.c12.xlf"
+	expect_status 0
+	expect_same "$work/$2.c12.out" "$1"
+}
+
 expect_no_file() {
 	checks=$((checks + 1))
 	if [ -e "$1" ]; then

@@ -11,17 +11,9 @@
 data=$top_srcdir/tests/data/formats/po
 
 roundtrip() {	# FILE NAME [EXTRACT OPTIONS...]
-	rt_file=$1 rt_name=$2
+	pr_file=$1 pr_name=$2
 	shift 2
-	for v in 2.1 2.0 1.2; do
-		run_bitext extract --xliff "$v" --srclang en "$@" \
-			-o "$work/$rt_name.$v.xlf" "$rt_file"
-		expect_status 0
-		run_bitext merge -o "$work/$rt_name.$v.out" \
-			"$work/$rt_name.$v.xlf"
-		expect_status 0
-		expect_same "$work/$rt_name.$v.out" "$rt_file"
-	done
+	expect_roundtrip "$pr_file" "$pr_name" "2.1 2.0 1.2" --srclang en "$@"
 }
 
 for f in app.zh_CN.po tarsync.pot webapp.ru.po notes.de.po \

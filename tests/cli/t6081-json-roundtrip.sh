@@ -11,23 +11,11 @@
 data="$top_srcdir/tests/data/formats/json"
 
 roundtrip() {	# FILE NAME [EXTRACT OPTIONS...]
-	rt_file=$1 rt_name=$2
+	jr_file=$1 jr_name=$2
 	shift 2
-	for v in 2.1 2.0 1.2; do
-		run_bitext extract --xliff "$v" --srclang en --trglang fr "$@" \
-			-o "$work/$rt_name.$v.xlf" "$rt_file"
-		expect_status 0
-		run_bitext merge -o "$work/$rt_name.$v.out" \
-			"$work/$rt_name.$v.xlf"
-		expect_status 0
-		expect_same "$work/$rt_name.$v.out" "$rt_file"
-	done
-	run_bitext convert --to xliff1.2 -o "$work/$rt_name.c12.xlf" \
-		"$work/$rt_name.2.1.xlf"
-	expect_status 0
-	run_bitext merge -o "$work/$rt_name.c12.out" "$work/$rt_name.c12.xlf"
-	expect_status 0
-	expect_same "$work/$rt_name.c12.out" "$rt_file"
+	expect_roundtrip "$jr_file" "$jr_name" "2.1 2.0 1.2" \
+		--srclang en --trglang fr "$@"
+	expect_convert_roundtrip "$jr_file" "$jr_name"
 }
 
 n=0
