@@ -22,6 +22,7 @@
 #include "core/output.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
+#include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "format/skeleton.h"
 #include "format/xliff.h"
@@ -76,7 +77,10 @@ usage(void)
 		"                         final (default: every non-empty "
 		"target)\n"), stdout);
 	fputs(_("  -e, --encoding=ENC     write in ENC instead of the "
-		"original's encoding\n"), stdout);
+		"original's encoding (and\n"
+		"                         say so in its XML declaration, "
+		"<meta charset> or\n"
+		"                         PO header)\n"), stdout);
 	bt_cli_help_footer();
 }
 
@@ -295,6 +299,12 @@ begin_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 	run->outs = bt_xreallocarray(run->outs, run->n_outs + 1,
 				     sizeof(*run->outs));
 	run->outs[run->n_outs++] = run->out;
+	if (run->encoding && !bt_same_encoding(run->encoding,
+					       f->doc->encoding)) {
+		free(f->doc->encoding);
+		f->doc->encoding = bt_xstrdup(run->encoding);
+		f->doc->encoding_changed = true;
+	}
 	if (run->filter->write_begin)
 		run->write_state = run->filter->write_begin(f->doc);
 	run->next_part = 0;
@@ -375,15 +385,22 @@ end_file(void *ctx, struct bt_xliff_file *f, struct bt_error *err)
 		return -1;
 	if (run->n_missing && run->missing_policy == MISSING_FAIL)
 		return bt_error_set(err, BT_EMISMATCH, run->xliff,
-				    _("%zu segments of file '%s' have no "
-				      "usable translation (units %s%s)"),
+				    ngettext("%zu segment of file '%s' has no "
+					     "usable translation (units %s%s)",
+					     "%zu segments of file '%s' have no "
+					     "usable translation (units %s%s)",
+					     run->n_missing),
 				    run->n_missing, f->id, run->missing.data,
 				    run->n_missing_units > 20 ? ", ..." : "");
 	if (run->n_missing && run->missing_policy == MISSING_SOURCE)
 		bt_warn(&bt_cli_diag, run->xliff, 0,
-			_("%zu segments of file '%s' have no usable "
-			  "translation; their source text was kept (units "
-			  "%s%s)"), run->n_missing, f->id, run->missing.data,
+			ngettext("%zu segment of file '%s' has no usable "
+				 "translation; its source text was kept "
+				 "(units %s%s)",
+				 "%zu segments of file '%s' have no usable "
+				 "translation; their source text was kept "
+				 "(units %s%s)", run->n_missing),
+			run->n_missing, f->id, run->missing.data,
 			run->n_missing_units > 20 ? ", ..." : "");
 	return 0;
 }

@@ -66,6 +66,7 @@ CLI_TESTS = \
 	tests/cli/t2005-merge-bad-input.sh \
 	tests/cli/t2006-xml-attacks.sh \
 	tests/cli/t2007-merge-cat-tool-output.sh \
+	tests/cli/t2008-merge-encoding.sh \
 	tests/cli/t3001-convert.sh \
 	tests/cli/t9001-interop-omegat.sh \
 	tests/cli/t9002-interop-translate-toolkit.sh

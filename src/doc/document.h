@@ -113,6 +113,10 @@ struct bt_document {
 	char *path;		/* owned; as given on the command line */
 	char *filter;		/* owned; name of the filter that read it */
 	char *encoding;		/* owned */
+	/* Written in another encoding than the file was read in (merge
+	 * --encoding): a writer updates the document's own declaration of
+	 * its encoding, where it has one. */
+	bool encoding_changed;
 	bool bom;
 	char *lang;		/* owned; declared source language or NULL */
 	char *target_lang;	/* owned; language of the targets, or NULL */

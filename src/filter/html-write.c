@@ -30,6 +30,7 @@
 #include <iconv.h>
 #include <unistr.h>
 
+#include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "filter/html-internal.h"
 #include "core/buf.h"
@@ -47,6 +48,10 @@ struct html_writer {
 	struct bt_buf tmp;
 	iconv_t cd;		/* UTF-8 -> a legacy encoding, or -1 */
 	unsigned char *fits;	/* per BMP character: 0 unknown, 1, 2 not */
+	/* merge --encoding: the skeleton with the page's charset set. */
+	struct bt_buf decl;
+	bool started;		/* the first skeleton text has come */
+	bool declared;		/* a <meta> charset has been set */
 };
 
 /* ---- escaping ---------------------------------------------------------- */
@@ -291,6 +296,50 @@ release_held(struct html_writer *w, const char *target_lang,
 	return rc;
 }
 
+/* ---- the charset, for merge --encoding ------------------------------------ */
+
+/*
+ * Sets text's declarations of the page's charset to enc, into w->decl:
+ * an XML declaration at the start (XHTML) and every <meta> charset; a
+ * page that has no <meta> charset gets one before the end of its head,
+ * so that browsers do not read it in the old encoding.
+ */
+static void
+declare_charset(struct html_writer *w, const char *enc, const char *text,
+		size_t len)
+{
+	struct bt_buf tmp = BT_BUF_INIT;
+	bt_buf_reset(&w->decl);
+	if (!w->started) {
+		w->started = true;
+		bt_set_xml_encoding(&tmp, text, len, enc, false);
+		text = tmp.data ? tmp.data : "";
+		len = tmp.len;
+	}
+	size_t end = len;
+	if (!w->declared) {
+		/* Where the head ends: its end tag, or the body's start. */
+		for (size_t i = 0; i < len; i++)
+			if (text[i] == '<'
+			    && (!strncasecmp(text + i, "</head", 6)
+				|| !strncasecmp(text + i, "<body", 5))) {
+				end = i;
+				break;
+			}
+	}
+	if (bt_set_meta_charset(&w->decl, text, end, enc))
+		w->declared = true;
+	if (end < len && !w->declared) {
+		bt_buf_addstr(&w->decl, "<meta charset=\"");
+		bt_buf_addstr(&w->decl, enc);
+		bt_buf_addstr(&w->decl, "\">");
+		w->declared = true;
+	}
+	if (end < len)
+		bt_buf_add(&w->decl, text + end, len - end);
+	bt_buf_release(&tmp);
+}
+
 /* ---- the hooks --------------------------------------------------------- */
 
 /* Whether enc encodes all of Unicode. */
@@ -321,7 +370,11 @@ html_write_skeleton(void *state, const struct bt_document *doc,
 		    struct bt_error *err)
 {
 	struct html_writer *w = state;
-	(void) doc;
+	if (doc->encoding_changed) {
+		declare_charset(w, doc->encoding, text, len);
+		text = w->decl.data ? w->decl.data : "";
+		len = w->decl.len;
+	}
 	for (size_t i = len; i-- > 0;)
 		if (!html_is_space((unsigned char) text[i])) {
 			w->last = text[i];
@@ -373,6 +426,7 @@ html_write_end(void *state, struct bt_output *out, struct bt_error *err)
 	bt_buf_release(&w->held);
 	bt_buf_release(&w->unit);
 	bt_buf_release(&w->tmp);
+	bt_buf_release(&w->decl);
 	if (w->cd != (iconv_t) -1)
 		iconv_close(w->cd);
 	free(w->fits);

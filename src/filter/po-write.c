@@ -30,7 +30,9 @@
  * template's placeholders "nplurals=INTEGER" and "charset=CHARSET" get
  * the language's plural forms and UTF-8, which msgfmt -c needs.  Since
  * the header comes first, the output is held until the first changed
- * message (all of it, for a file merged without changes).
+ * message (all of it, for a file merged without changes).  A file written
+ * in another encoding (merge --encoding) gets it as its charset in any
+ * case.
  */
 #include "system.h"
 
@@ -112,16 +114,30 @@ po_language(const char *lang)
  * strings that are one whole field ("Language: \n") are changed.
  */
 static bool
-header_field(const struct po_writer *w, const char *s, size_t n,
+header_field(const struct po_writer *w, const char *s, size_t n, bool fill,
 	     struct bt_buf *b)
 {
-	const char *lang = w->doc->target_lang;
+	const char *lang = fill ? w->doc->target_lang : NULL;
 	const char *expr;
 	int np;
 	if (n < 2 || memcmp(s + n - 2, "\\n", 2)
 	    || memchr(s, '\\', n - 2))
 		return false;
 	n -= 2;
+	const char *cs = memmem(s, n, "charset=", 8);
+	if (w->doc->encoding_changed && cs && n >= 13
+	    && !strncasecmp(s, "Content-Type:", 13)) {
+		size_t v = (size_t) (cs - s) + 8, e = v;
+		while (e < n && s[e] != ' ' && s[e] != ';')
+			e++;
+		bt_buf_add(b, s, v);
+		bt_buf_addstr(b, w->doc->encoding);
+		bt_buf_add(b, s + e, n - e);
+		bt_buf_addch(b, '\n');
+		return true;
+	}
+	if (!lang)
+		return false;
 	if (n >= 9 && !memcmp(s, "Language:", 9)) {
 		size_t k = 9;
 		while (k < n && s[k] == ' ')
@@ -140,7 +156,7 @@ header_field(const struct po_writer *w, const char *s, size_t n,
 			    expr);
 		return true;
 	}
-	const char *cs = memmem(s, n, "charset=CHARSET", 15);
+	cs = memmem(s, n, "charset=CHARSET", 15);
 	if (cs && !strcmp(w->charset, "UTF-8")) {
 		bt_buf_add(b, s, (size_t) (cs - s));
 		bt_buf_addstr(b, "charset=UTF-8");
@@ -152,11 +168,13 @@ header_field(const struct po_writer *w, const char *s, size_t n,
 }
 
 /*
- * Writes front with the header's template fields filled in, each changed
- * field wrapped as msgcat would.
+ * Writes front with the header's template fields filled in (when fill),
+ * and its charset set when the encoding changes, each changed field
+ * wrapped as msgcat would.
  */
 static int
-settle(struct po_writer *w, struct bt_output *out, struct bt_error *err)
+settle(struct po_writer *w, bool fill, struct bt_output *out,
+       struct bt_error *err)
 {
 	struct bt_buf b = BT_BUF_INIT, field = BT_BUF_INIT;
 	const char *s = w->front.data;
@@ -165,7 +183,8 @@ settle(struct po_writer *w, struct bt_output *out, struct bt_error *err)
 		? memchr(s + w->header_kw, '\n', w->front.len - w->header_kw)
 		: NULL;
 	const char *eol = nl && nl > s && nl[-1] == '\r' ? "\r\n" : "\n";
-	for (size_t i = w->header_kw; w->has_header && w->doc->target_lang
+	bool edit = (fill && w->doc->target_lang) || w->doc->encoding_changed;
+	for (size_t i = w->header_kw; w->has_header && edit
 	     && i < w->header_end; i++) {
 		if (s[i] != '"')
 			continue;
@@ -174,7 +193,7 @@ settle(struct po_writer *w, struct bt_output *out, struct bt_error *err)
 			j += s[j] == '\\' ? 2 : 1;
 		bt_buf_reset(&field);
 		if (j < w->header_end
-		    && header_field(w, s + i + 1, j - i - 1, &field)) {
+		    && header_field(w, s + i + 1, j - i - 1, fill, &field)) {
 			bt_buf_add(&b, s + pos, i - pos);
 			bt_po_wrap(&b, NULL, field.data, field.len, 0, false,
 				   w->charset, eol);
@@ -199,7 +218,7 @@ emit(struct po_writer *w, const char *text, size_t len, bool changed,
 	if (w->settled)
 		return len ? bt_output_write(out, text, len, err) : 0;
 	bt_buf_add(&w->front, text, len);
-	return changed ? settle(w, out, err) : 0;
+	return changed ? settle(w, true, out, err) : 0;
 }
 
 /* --- one message ------------------------------------------------------ */
@@ -532,9 +551,7 @@ bt_po_write_end(void *state, struct bt_output *out, struct bt_error *err)
 			rc = emit(w, w->held.data, w->held.len, false, out,
 				  err);
 		if (rc == 0 && !w->settled)
-			rc = w->front.len ? bt_output_write(out, w->front.data,
-							    w->front.len, err)
-				: 0;
+			rc = settle(w, false, out, err);
 	}
 	writer_free(w);
 	return rc;

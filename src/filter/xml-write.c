@@ -17,6 +17,7 @@
  */
 #include "system.h"
 
+#include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "filter/xml-skel.h"
 #include "core/xalloc.h"
@@ -44,7 +45,9 @@ struct writer {
 	char quote;		/* the next unit is a value in these quotes */
 	bool in_lang;		/* in the root's xml:lang value */
 	bool drop;		/* the skeleton text is not written */
+	bool started;		/* the first skeleton text has come */
 	struct bt_buf scratch;
+	struct bt_buf decl;	/* merge --encoding: the declaration set */
 };
 
 /* --- escaping -------------------------------------------------------- */
@@ -438,6 +441,15 @@ xml_write_skeleton(void *state, const struct bt_document *doc,
 	struct writer *w = state;
 	size_t done = 0;
 	int rc = 0;
+	if (!w->started && doc && doc->encoding_changed) {
+		/* Written in another encoding: the XML declaration says which
+		 * (one is added: only UTF-8 and UTF-16 may go without). */
+		bt_set_xml_encoding(&w->decl, text, len, doc->encoding,
+				    !bt_same_encoding(doc->encoding, "UTF-8"));
+		text = w->decl.data;
+		len = w->decl.len;
+	}
+	w->started = true;
 	for (size_t i = 0; i < len && rc == 0; i++) {
 		unsigned char c = (unsigned char) text[i];
 		if (c > XML_MARK_LAST || c == 0)
@@ -510,6 +522,7 @@ xml_write_end(void *state, struct bt_output *out, struct bt_error *err)
 		frame_release(&w->frames[i]);
 	free(w->frames);
 	bt_buf_release(&w->scratch);
+	bt_buf_release(&w->decl);
 	free(w);
 	return rc;
 }
