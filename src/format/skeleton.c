@@ -40,10 +40,15 @@ may_need_escape(const char *s)
 		| ((del - ones) & ~del)) & highs;
 }
 
-/* Appends s[0..len) escaped so that it holds no space or control char. */
+/* Appends s[0..len) escaped so that it holds no space or control char
+ * (nor is "-", which stands for an empty field). */
 static void
 add_escaped(struct bt_buf *out, const char *s, size_t len)
 {
+	if (len == 1 && s[0] == '-') {
+		bt_buf_addstr(out, "\\u{2D}");
+		return;
+	}
 	size_t done = 0;
 	for (size_t i = 0; i < len; i++) {
 		while (i + 8 <= len && !may_need_escape(s + i))
@@ -129,6 +134,8 @@ bt_skeleton_builder_unit(struct bt_skeleton_builder *b,
 			add_escaped(&b->codes, c->data, c->data_len);
 		else
 			bt_buf_addch(&b->codes, '-');
+		if (c->display)
+			add_field(&b->codes, c->display);
 		bt_buf_addch(&b->codes, '\n');
 	}
 	bt_buf_addch(&b->body, 'u');
@@ -267,7 +274,7 @@ static int
 parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
 	   size_t n)
 {
-	if (n != 6 || fl[2] != 1 || !strchr("ocs", f[2][0]))
+	if ((n != 6 && n != 7) || fl[2] != 1 || !strchr("ocs", f[2][0]))
 		return -1;
 	char *unit = bt_xstrndup(f[1], fl[1]);
 	size_t k = skel->n_code_units;
@@ -289,20 +296,27 @@ parse_code(struct bt_skeleton *skel, const char **f, const size_t *fl,
 		free(unit);
 	}
 	struct bt_buf type = BT_BUF_INIT, data = BT_BUF_INIT;
+	struct bt_buf display = BT_BUF_INIT;
 	char *end;
 	long id = strtol(f[3], &end, 10);
 	int rc = -1;
 	if (end == f[3] + fl[3] && unescape(f[4], fl[4], &type) == 0
-	    && unescape(f[5], fl[5], &data) == 0) {
+	    && unescape(f[5], fl[5], &data) == 0
+	    && (n == 6 || unescape(f[6], fl[6], &display) == 0)) {
 		enum bt_code_kind kind = f[2][0] == 'o' ? BT_CODE_OPEN
 			: f[2][0] == 'c' ? BT_CODE_CLOSE : BT_CODE_STANDALONE;
-		bt_content_add_code(&skel->codes[k - 1], kind, (int) id,
-				    type.len ? type.data : NULL,
-				    data.len ? data.data : "", data.len);
+		struct bt_content *c = &skel->codes[k - 1];
+		size_t at = bt_content_add_code(c, kind, (int) id,
+						type.len ? type.data : NULL,
+						data.len ? data.data : "",
+						data.len);
+		if (display.len)
+			c->codes[at].display = bt_xstrdup(display.data);
 		rc = 0;
 	}
 	bt_buf_release(&type);
 	bt_buf_release(&data);
+	bt_buf_release(&display);
 	return rc;
 }
 
@@ -354,9 +368,9 @@ bt_skeleton_parse(const char *data, size_t len, struct bt_skeleton *skel,
 			}
 			continue;
 		}
-		const char *f[6];
-		size_t fl[6];
-		size_t nf = split_fields(l, n, f, fl, 6);
+		const char *f[7];
+		size_t fl[7];
+		size_t nf = split_fields(l, n, f, fl, 7);
 		struct bt_skeleton_info *in = &skel->info;
 		if (n == 1 && l[0] == '-') {
 			in_body = 1;

@@ -12,15 +12,17 @@
  *	sha256 9f86d08...                   of the original's bytes
  *	original corpora/seed/article.txt
  *	settings ascii-escapes              the filter's settings, if any
- *	code u1a2b3c4d o 1 fmt <b>          a unit's inline codes, in order:
- *	code u1a2b3c4d c 1 fmt </b>         kind (o c s), id, type, data
+ *	code u1a2b3c4d o 1 fmt <b> <b>      a unit's inline codes, in order:
+ *	code u1a2b3c4d c 1 fmt </b> </b>    kind (o c s), id, type, data and
+ *	                                    the display, when it has one
  *	-
  *	t\u{3000}\u{3000}                   skeleton text
  *	uu1a2b3c4d                          the place of a unit
  *
  * Fields are separated by one space; text fields escape backslash, space,
  * line breaks, tab and every control character as \\, \s, \n, \r, \t and
- * \u{HEX}, so a field never holds a space and a line never a newline.
+ * \u{HEX}, so a field never holds a space and a line never a newline;
+ * "-" is an empty field (a text "-" is written \u{2D}).
  * The form is the same for every XLIFF version, so convert copies it as
  * it is.
  */

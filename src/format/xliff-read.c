@@ -408,7 +408,10 @@ add_code(struct inline_state *st, xmlNode *n, enum bt_code_kind kind,
 		data = owned;
 		data_len = strlen(owned);
 	}
-	bt_content_add_code(st->out, kind, id, type, data, data_len);
+	size_t at = bt_content_add_code(st->out, kind, id, type, data,
+					data_len);
+	if (src && src->display)
+		st->out->codes[at].display = bt_xstrdup(src->display);
 	free(owned);
 	return 0;
 }

@@ -1,7 +1,9 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # convert: 2.1 -> 1.2 -> 2.1 keeps every unit, segment, target, state,
-# note and inline code (the bytes come back the same); XLIFF -> TMX ->
+# note and inline code (the bytes come back the same), for plain text and
+# for every document format, codes with their type and display (disp,
+# equiv-text) included; XLIFF -> TMX ->
 # XLIFF keeps the sentence pairs; TMX is read in UTF-8 and UTF-16 with
 # its codes, notes and several variants; the LISA TMX compliance kit is
 # read without error.
@@ -28,6 +30,33 @@ checks=$((checks + 1))
 [ "$(grep -c 'state="final"' "$work/ab21.xlf")" -eq 20 ] &&
 	[ "$(grep -c 'state="reviewed"' "$work/ab21.xlf")" -eq 10 ] ||
 	fail "states were not kept"
+# Documents whose codes have types and displays: one per format.  The 1.2
+# that convert writes is the 1.2 that extract writes.
+fdata="$top_srcdir/tests/data/formats"
+for f in html/docs-install.html html/epub-chapter.xhtml \
+	markdown/docs-page.md po/app.zh_CN.po json/chrome-messages.json \
+	xml/docbook5-chapter.xml; do
+	name=$(basename "$f")
+	[ -f "$fdata/$f" ] || { fail "no $f"; continue; }
+	run_bitext extract --srclang en --trglang de -o "$work/$name.21.xlf" \
+		"$fdata/$f"
+	expect_status 0
+	run_bitext extract --xliff 1.2 --srclang en --trglang de \
+		-o "$work/$name.12.xlf" "$fdata/$f"
+	expect_status 0
+	run_bitext convert --to xliff1.2 -o "$work/$name.c12.xlf" \
+		"$work/$name.21.xlf"
+	expect_status 0
+	expect_same "$work/$name.c12.xlf" "$work/$name.12.xlf"
+	run_bitext convert --to xliff2.1 -o "$work/$name.c21.xlf" \
+		"$work/$name.c12.xlf"
+	expect_status 0
+	expect_same "$work/$name.c21.xlf" "$work/$name.21.xlf"
+done
+checks=$((checks + 1))
+grep -q 'dispStart="&lt;code&gt;"' "$work/docs-install.html.c21.xlf" ||
+	fail "the HTML codes lost their displays"
+
 run_bitext convert --to xliff2.0 -o "$work/ab20.xlf" "$work/ab.xlf"
 expect_status 0
 expect_stdout_empty
