@@ -96,3 +96,32 @@ for n in ${ALIGN_SIZES:-10000 100000 1000000}; do
 	rm -f "$work/big.beads"
 done
 echo "bar: 100,000 sentences a side in < 5 s and < 1 GB; near-linear to 1M"
+
+# Chinese-English, where bitext takes its own dictionary (CC-CEDICT,
+# 266,075 entries): the seed article and its natural English translation,
+# repeated to about 100,000 sentences a side, with and without it.
+seed=$top/corpora/seed
+if [ -f "$seed/health-community.zh-CN.txt" ]; then
+	echo
+	echo "== bitext align: zh-en, with and without bitext's dictionary"
+	printf '%-22s %10s %10s %9s %11s\n' "" zh en seconds "peak RSS"
+	for s in zh-CN en-natural; do
+		: >"$work/seed.$s"
+		k=0
+		while [ "$k" -lt 2000 ]; do
+			cat "$seed/health-community.$s.txt" >>"$work/seed.$s"
+			printf '\n\n' >>"$work/seed.$s"
+			k=$((k + 1))
+		done
+	done
+	for d in "" --no-dict; do
+		set -- $(time_of "$BITEXT" align -q $d -s zh-CN -t en -f beads \
+			-o "$work/seed.beads" "$work/seed.zh-CN" \
+			"$work/seed.en-natural")
+		printf '%-22s %10s %10s %9s %8s MB\n' \
+			"${d:-with the dictionary}" \
+			$(( 50 * 2000 )) $(( 53 * 2000 )) "$1" \
+			"$(( ${2#-} / 1024 ))"
+	done
+	rm -f "$work/seed.beads" "$work/seed.zh-CN" "$work/seed.en-natural"
+fi

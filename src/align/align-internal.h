@@ -77,13 +77,29 @@ const char *vocab_str(const struct vocab *v, uint32_t id, size_t *len);
 bool bt_align_is_ideograph(const char *tok, size_t len);
 
 /*
+ * Words of two or more ideographs (a dictionary's), and for each
+ * character of the Basic Multilingual Plane the length of the longest
+ * word that starts with it, so that the joiner tries no longer ones.
+ */
+struct lexicon {
+	struct vocab words;
+	uint8_t *longest;	/* owned; 0x10000 entries; NULL while empty */
+};
+
+void lexicon_init(struct lexicon *l);
+void lexicon_release(struct lexicon *l);
+/* Adds word[0..len) if it is two or more ideographs. */
+void lexicon_add(struct lexicon *l, const char *word, size_t len);
+bool lexicon_has(const struct lexicon *l, const char *s, size_t len);
+
+/*
  * Passes tokens on to emit, runs of ideographs cut into the words of
  * lexicon (longest first); with an empty or NULL lexicon, every token as
  * it is.  Give word_joiner_token as the tokeniser's callback with the
  * joiner as its context, and flush at the end of each text.
  */
 struct word_joiner {
-	const struct vocab *lexicon;	/* borrowed; NULL: pass through */
+	const struct lexicon *lexicon;	/* borrowed; NULL: pass through */
 	bt_align_tok_fn emit;
 	void *ctx;
 	struct bt_buf run;	/* the ideographs held */
@@ -91,7 +107,7 @@ struct word_joiner {
 	size_t n, cap;
 };
 
-void word_joiner_init(struct word_joiner *j, const struct vocab *lexicon,
+void word_joiner_init(struct word_joiner *j, const struct lexicon *lexicon,
 		      bt_align_tok_fn emit, void *ctx);
 void word_joiner_token(void *ctx, const char *tok, size_t len);
 void word_joiner_flush(struct word_joiner *j);
@@ -139,7 +155,7 @@ void dict_links(const struct bt_align_dict *d, struct vocab *v,
 		struct links *out);
 /* The dictionary's words of two or more ideographs, for the word joiner;
  * NULL without a dictionary. */
-const struct vocab *dict_lexicon(const struct bt_align_dict *d);
+const struct lexicon *dict_lexicon(const struct bt_align_dict *d);
 
 /* A tokenised side: token ids per sentence, lengths, paragraphs. */
 struct tokens {

@@ -130,7 +130,7 @@ on_token(void *ctx, const char *tok, size_t len)
 }
 
 static void
-tokenise(const struct bt_align_side *side, const struct vocab *lexicon,
+tokenise(const struct bt_align_side *side, const struct lexicon *lexicon,
 	 struct vocab *v, struct tokens *tk)
 {
 	size_t n = bt_align_side_count(side);

@@ -29,7 +29,7 @@ struct entry {
 struct bt_align_dict {
 	struct entry *v;
 	size_t n, cap;
-	struct vocab lexicon;
+	struct lexicon lexicon;
 };
 
 void
@@ -42,7 +42,7 @@ bt_align_dict_free(struct bt_align_dict *d)
 		free(d->v[i].tgt);
 	}
 	free(d->v);
-	vocab_release(&d->lexicon);
+	lexicon_release(&d->lexicon);
 	free(d);
 }
 
@@ -62,27 +62,10 @@ bt_align_dict_reverse(struct bt_align_dict *d)
 	}
 }
 
-const struct vocab *
+const struct lexicon *
 dict_lexicon(const struct bt_align_dict *d)
 {
 	return d ? &d->lexicon : NULL;
-}
-
-/* Adds s to the lexicon if it is a word of two or more ideographs. */
-static void
-add_word(struct vocab *lexicon, const char *s)
-{
-	size_t len = strlen(s), chars = 0;
-	for (size_t i = 0; i < len; chars++) {
-		size_t w = 1;
-		while (i + w < len && ((unsigned char) s[i + w] & 0xC0) == 0x80)
-			w++;
-		if (!bt_align_is_ideograph(s + i, w))
-			return;
-		i += w;
-	}
-	if (chars >= 2)
-		vocab_intern(lexicon, s, len);
 }
 
 /* Adds the line p[0..len) (line number line) to d. */
@@ -122,7 +105,7 @@ bt_align_dict_load(const char *path, struct bt_error *err)
 	if (!in)
 		return NULL;
 	struct bt_align_dict *d = bt_xcalloc(1, sizeof(*d));
-	vocab_init(&d->lexicon);
+	lexicon_init(&d->lexicon);
 	struct bt_buf buf = BT_BUF_INIT;
 	long line = 0;
 	int rc = 0;
@@ -157,8 +140,8 @@ bt_align_dict_load(const char *path, struct bt_error *err)
 		return NULL;
 	}
 	for (size_t i = 0; i < d->n; i++) {
-		add_word(&d->lexicon, d->v[i].src);
-		add_word(&d->lexicon, d->v[i].tgt);
+		lexicon_add(&d->lexicon, d->v[i].src, strlen(d->v[i].src));
+		lexicon_add(&d->lexicon, d->v[i].tgt, strlen(d->v[i].tgt));
 	}
 	return d;
 }
@@ -232,7 +215,7 @@ phrase_ids(const struct bt_align_dict *d, const char *phrase,
 	   struct id_list *l)
 {
 	size_t len = strlen(phrase);
-	if (vocab_find(&d->lexicon, phrase, len) != UINT32_MAX) {
+	if (lexicon_has(&d->lexicon, phrase, len)) {
 		/* One word of the lexicon: one token, found directly. */
 		collect(l, phrase, len);
 		return;

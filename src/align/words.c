@@ -38,11 +38,69 @@ bt_align_is_ideograph(const char *tok, size_t len)
 }
 
 void
-word_joiner_init(struct word_joiner *j, const struct vocab *lexicon,
+lexicon_init(struct lexicon *l)
+{
+	vocab_init(&l->words);
+	l->longest = NULL;
+}
+
+void
+lexicon_release(struct lexicon *l)
+{
+	vocab_release(&l->words);
+	free(l->longest);
+	l->longest = NULL;
+}
+
+void
+lexicon_add(struct lexicon *l, const char *word, size_t len)
+{
+	size_t chars = 0;
+	ucs4_t first = 0;
+	for (size_t i = 0; i < len; chars++) {
+		ucs4_t c;
+		int w = u8_mbtouc(&c, (const uint8_t *) word + i, len - i);
+		if (w <= 0 || !bt_align_is_ideograph(word + i, (size_t) w))
+			return;
+		if (!chars)
+			first = c;
+		i += (size_t) w;
+	}
+	if (chars < 2)
+		return;
+	/* A longer word is kept whole (a dictionary entry of it stays one
+	 * entry) but never found in text. */
+	vocab_intern(&l->words, word, len);
+	if (chars > MAX_WORD_CHARS)
+		chars = MAX_WORD_CHARS;
+	if (!l->longest)
+		l->longest = bt_xcalloc(0x10000, 1);
+	if (first < 0x10000 && l->longest[first] < chars)
+		l->longest[first] = (uint8_t) chars;
+}
+
+bool
+lexicon_has(const struct lexicon *l, const char *s, size_t len)
+{
+	return l->longest && vocab_find(&l->words, s, len) != UINT32_MAX;
+}
+
+/* The longest word that may start with the ideograph at s. */
+static size_t
+longest_from(const struct lexicon *l, const char *s, size_t len)
+{
+	ucs4_t c;
+	if (u8_mbtouc(&c, (const uint8_t *) s, len) <= 0)
+		return 1;
+	return c < 0x10000 ? l->longest[c] : MAX_WORD_CHARS;
+}
+
+void
+word_joiner_init(struct word_joiner *j, const struct lexicon *lexicon,
 		 bt_align_tok_fn emit, void *ctx)
 {
 	memset(j, 0, sizeof(*j));
-	j->lexicon = lexicon && lexicon->n ? lexicon : NULL;
+	j->lexicon = lexicon && lexicon->longest ? lexicon : NULL;
 	j->emit = emit;
 	j->ctx = ctx;
 	bt_buf_init(&j->run);
@@ -62,12 +120,15 @@ word_joiner_flush(struct word_joiner *j)
 	const char *s = j->run.data;
 	size_t at = 0;
 	for (size_t i = 0; i < j->n;) {
-		size_t k = j->n - i < MAX_WORD_CHARS ? j->n - i
-			: MAX_WORD_CHARS;
+		size_t k = longest_from(j->lexicon, s + at, j->ends[i] - at);
+		if (k > j->n - i)
+			k = j->n - i;
 		for (; k > 1; k--)
-			if (vocab_find(j->lexicon, s + at, j->ends[i + k - 1]
-				       - at) != UINT32_MAX)
+			if (vocab_find(&j->lexicon->words, s + at,
+				       j->ends[i + k - 1] - at) != UINT32_MAX)
 				break;
+		if (!k)
+			k = 1;
 		size_t end = j->ends[i + k - 1];
 		j->emit(j->ctx, s + at, end - at);
 		at = end;

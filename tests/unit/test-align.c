@@ -166,7 +166,7 @@ test_run(void)
 
 /* The tokens of s cut into the words of lexicon, '|'-separated.  Static. */
 static const char *
-words(const struct vocab *lexicon, const char *s)
+words(const struct lexicon *lexicon, const char *s)
 {
 	static struct bt_buf b = BT_BUF_INIT;
 	struct word_joiner j;
@@ -181,13 +181,17 @@ words(const struct vocab *lexicon, const char *s)
 static void
 test_words(void)
 {
-	struct vocab lex;
-	vocab_init(&lex);
+	struct lexicon lex;
+	lexicon_init(&lex);
 	is_str(words(&lex, "世卫组织"), "世|卫|组|织",
 	       "no lexicon: one token per ideograph");
 	const char *w[] = { "世卫组织", "组织", "世界卫生组织", "卫生", "世界" };
 	for (size_t i = 0; i < BT_ARRAY_SIZE(w); i++)
-		vocab_intern(&lex, w[i], strlen(w[i]));
+		lexicon_add(&lex, w[i], strlen(w[i]));
+	lexicon_add(&lex, "WHO", 3);	/* not ideographs: left out */
+	lexicon_add(&lex, "组", 3);	/* one character: left out */
+	ok(lexicon_has(&lex, "卫生", 6) && !lexicon_has(&lex, "WHO", 3)
+	   && !lexicon_has(&lex, "组", 3), "what the lexicon keeps");
 	is_str(words(&lex, "世界卫生组织和世卫组织"), "世界卫生组织|和|世卫组织",
 	       "the longest word at each place");
 	is_str(words(&lex, "卫生组织"), "卫生|组织", "two words");
@@ -198,7 +202,7 @@ test_words(void)
 	ok(bt_align_is_ideograph("组", 3) && bt_align_is_ideograph("の", 3)
 	   && !bt_align_is_ideograph("a", 1)
 	   && !bt_align_is_ideograph("组织", 6), "what an ideograph is");
-	vocab_release(&lex);
+	lexicon_release(&lex);
 }
 
 int
