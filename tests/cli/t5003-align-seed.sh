@@ -14,8 +14,16 @@ en="$seed/health-community.en-natural.txt"
 gold="$seed/health-community.zh-en.gold"
 score="$top_srcdir/tests/cli/align-score.awk"
 
-strict_f1() {
-	awk -f "$score" "$gold" "$1" | awk '$1 == "strict" { print $4 }'
+# expect_f1 BEADS MIN WHAT: the strict F1 of BEADS against the gold is
+# MIN or more.
+expect_f1() {
+	checks=$((checks + 1))
+	f1=$(awk -f "$score" "$gold" "$1" | awk '$1 == "strict" { print $4 }')
+	if awk -v f="$f1" -v min="$2" 'BEGIN { exit !(f >= min) }'; then
+		pass "seed $3: strict F1 $f1"
+	else
+		fail "seed $3: strict F1 $f1 < $2"
+	fi
 }
 
 # Without any dictionary: lengths, paragraphs, numbers, dates, names.
@@ -23,13 +31,7 @@ run_bitext align --no-dict -s zh-CN -t en -f beads -o "$work/seed.beads" \
 	"$zh" "$en"
 expect_status 0
 expect_stderr_match 'dictionary: none'
-checks=$((checks + 1))
-f1=$(strict_f1 "$work/seed.beads")
-if awk -v f="$f1" 'BEGIN { exit !(f >= 0.85) }'; then
-	pass "seed zh-en without a dictionary: strict F1 $f1"
-else
-	fail "seed zh-en without a dictionary: strict F1 $f1 < 0.85"
-fi
+expect_f1 "$work/seed.beads" 0.85 "zh-en without a dictionary"
 
 # With bitext's own Chinese-English dictionary (CC-CEDICT, taken by
 # default for the pair), every bead of the gold but the one the
@@ -52,13 +54,7 @@ run_bitext align -s en -t zh-CN -f beads -o "$work/rev.beads" "$en" "$zh"
 expect_status 0
 expect_stderr_match 'dictionary: .*zh-en\.dic \([0-9]+ entries, read the other way round\)'
 awk -F: '{ print $2 ":" $1 }' "$work/rev.beads" >"$work/rev-mirrored.beads"
-checks=$((checks + 1))
-f1=$(strict_f1 "$work/rev-mirrored.beads")
-if awk -v f="$f1" 'BEGIN { exit !(f >= 0.9) }'; then
-	pass "seed en-zh with the dictionary reversed: strict F1 $f1"
-else
-	fail "seed en-zh with the dictionary reversed: strict F1 $f1 < 0.9"
-fi
+expect_f1 "$work/rev-mirrored.beads" 0.9 "en-zh with the dictionary reversed"
 
 # A dictionary given with --dict replaces bitext's own.
 printf 'WHO @ 世卫组织\n' >"$work/one.dic"
