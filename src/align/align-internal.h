@@ -41,6 +41,9 @@
 
 typedef void (*bt_align_tok_fn)(void *ctx, const char *tok, size_t len);
 
+/* Whether c is a Han ideograph or kana: a token of its own. */
+bool bt_align_ideograph_char(uint32_t c);
+
 /* Calls emit for each token of text[0..len); returns the text's length in
  * characters, spaces and inline codes left out. */
 size_t bt_align_tokenize(const char *text, size_t len, bt_align_tok_fn emit,

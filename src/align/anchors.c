@@ -65,18 +65,15 @@ push(struct tokenizer *t, enum tok_kind kind)
 	return k;
 }
 
-static bool
-is_han(ucs4_t c)
+/* Han ideographs (with extensions and compatibility ideographs) and
+ * kana: the characters that are each a token of their own. */
+bool
+bt_align_ideograph_char(uint32_t c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
 		|| (c >= 0xF900 && c <= 0xFAFF)
-		|| (c >= 0x20000 && c <= 0x3134F);
-}
-
-static bool
-is_kana(ucs4_t c)
-{
-	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)
+		|| (c >= 0x20000 && c <= 0x3134F)
+		|| (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)
 		|| (c >= 0xFF66 && c <= 0xFF9D);
 }
 
@@ -471,9 +468,8 @@ scan(struct tokenizer *t, const uint8_t *s, size_t n)
 			if (j < n && s[j] >= 0x80) {
 				ucs4_t u;
 				u8_mbtouc(&u, s + j, n - j);
-				if (is_word_char(u) && !is_han(u)
-				    && !is_kana(u) && !(u >= 0xFDD0
-							&& u <= 0xFDD2)) {
+				if (is_word_char(u) && !bt_align_ideograph_char(u)
+				    && !(u >= 0xFDD0 && u <= 0xFDD2)) {
 					/* Goes on beyond ASCII: the slow way. */
 					t->buf.len = k->off;
 					t->n--;
@@ -555,7 +551,7 @@ scan(struct tokenizer *t, const uint8_t *s, size_t n)
 			}
 			/* else an ordinary ideograph, below */
 		}
-		if (is_han(c) || is_kana(c)) {
+		if (bt_align_ideograph_char(c)) {
 			struct tok *k = push(t, T_WORD);
 			bt_buf_add(&t->buf, s + i, (size_t) w);
 			k->len = (size_t) w;
@@ -572,7 +568,7 @@ word:
 				int uw = u8_mbtouc(&u, s + j, n - j);
 				if (uw <= 0)
 					break;
-				if (!is_word_char(u) || is_han(u) || is_kana(u)
+				if (!is_word_char(u) || bt_align_ideograph_char(u)
 				    || (u >= 0xFDD0 && u <= 0xFDD2))
 					break;
 				uint8_t out[6];

@@ -28,13 +28,7 @@ bt_align_is_ideograph(const char *tok, size_t len)
 {
 	ucs4_t c;
 	int w = u8_mbtouc(&c, (const uint8_t *) tok, len);
-	if (w <= 0 || (size_t) w != len)
-		return false;
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
-		|| (c >= 0xF900 && c <= 0xFAFF)
-		|| (c >= 0x20000 && c <= 0x3134F)
-		|| (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF)
-		|| (c >= 0xFF66 && c <= 0xFF9D);
+	return w > 0 && (size_t) w == len && bt_align_ideograph_char(c);
 }
 
 void
