@@ -33,6 +33,8 @@ struct merge_run {
 	const char *xliff;
 	const char *output;
 	const char *source;
+	const char *its_rules;		/* --source is read as extract read */
+	const char *md_front_matter;	/* the original */
 	const char *encoding;
 	enum missing_policy missing_policy;
 	enum bt_state min_state;	/* BT_STATE_NONE: any target */
@@ -67,6 +69,10 @@ usage(void)
 	fputs(_("      --source=FILE      check that FILE is still the "
 		"document the XLIFF was\n"
 		"                         extracted from\n"), stdout);
+	fputs(_("      --its=FILE, --md-front-matter=KEYS  read the --source "
+		"file as\n"
+		"                         'bitext extract' did, with these "
+		"options\n"), stdout);
 	fputs(_("      --missing=WHAT     for segments without a usable "
 		"translation: source\n"
 		"                         (keep the source text and warn; the "
@@ -140,7 +146,9 @@ check_source(struct merge_run *run, const struct bt_xliff_file *f,
 	/* A template's plural units depend on the target language. */
 	struct bt_filter_options fopt = { .encoding = f->skeleton.info.encoding,
 					  .diag = &bt_cli_diag,
-					  .target_lang = f->doc->target_lang };
+					  .target_lang = f->doc->target_lang,
+					  .its_rules = run->its_rules,
+					  .md_front_matter = run->md_front_matter };
 	struct bt_document *now = bt_filter_read_document(filter, run->source,
 							  &fopt, err);
 	if (!now)
@@ -425,6 +433,8 @@ cmd_merge(int argc, char **argv)
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "source", required_argument, NULL, 'S' },
+		{ "its", required_argument, NULL, 'I' },
+		{ "md-front-matter", required_argument, NULL, 'F' },
 		{ "missing", required_argument, NULL, 'M' },
 		{ "min-state", required_argument, NULL, 'T' },
 		{ "encoding", required_argument, NULL, 'e' },
@@ -439,6 +449,8 @@ cmd_merge(int argc, char **argv)
 		switch (c) {
 		case 'o': run.output = optarg; break;
 		case 'S': run.source = optarg; break;
+		case 'I': run.its_rules = optarg; break;
+		case 'F': run.md_front_matter = optarg; break;
 		case 'e': run.encoding = optarg; break;
 		case 'M':
 			if (!strcmp(optarg, "source"))

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # merge's choices: --missing source|empty|fail, --min-state, --source
-# (a changed source is refused, naming its units), several files into a
-# folder, and never writing over the input.
+# (a changed source is refused, naming its units; read with extract's
+# --its), several files into a folder, and never writing over the input.
 . "$top_srcdir/tests/cli/lib.sh"
 
 printf 'First sentence. Second sentence.\n\nOther paragraph.\n' >"$work/doc.txt"
@@ -50,6 +50,22 @@ run_bitext merge --source "$work/changed.txt" -o "$work/out6.txt" \
 expect_status 1
 expect_stderr_match "changed.txt: the source has changed since the XLIFF was extracted: units $other, new text 'Other paragraph, changed.'"
 expect_no_file "$work/out6.txt"
+
+# A source extracted with --its is read with the same rules: only the
+# string that changed is named (without them the file holds other units).
+xml="$top_srcdir/tests/data/formats/xml"
+run_bitext extract -s en -t de --its "$xml/android.its" -o "$work/trail.xlf" \
+	"$xml/trailhead-strings.xml"
+expect_status 0
+sed 's/Moderate/Medium/' "$xml/trailhead-strings.xml" >"$work/trail2.xml"
+run_bitext merge --source "$work/trail2.xml" --its "$xml/android.its" \
+	-o "$work/trail.out" "$work/trail.xlf"
+expect_status 1
+expect_stderr_match "the source has changed since the XLIFF was extracted: units u[0-9a-f]{8}, new text 'Medium'$"
+run_bitext merge --source "$xml/trailhead-strings.xml" \
+	--its "$xml/android.its" -o "$work/trail.out" "$work/trail.xlf"
+expect_status 0
+expect_same "$work/trail.out" "$xml/trailhead-strings.xml"
 
 # Never over the input.
 run_bitext merge -o "$work/part.xlf" "$work/part.xlf"
