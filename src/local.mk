@@ -17,6 +17,7 @@ src_libbitext_a_SOURCES = \
 	src/doc/content.c src/doc/content.h \
 	src/doc/document.c src/doc/document.h \
 	src/filter/filter.c src/filter/filter.h \
+	src/filter/encodable.c src/filter/encodable.h \
 	src/filter/encoding-decl.c src/filter/encoding-decl.h \
 	src/filter/text.c \
 	src/format/skeleton.c src/format/skeleton.h \

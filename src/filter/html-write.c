@@ -27,9 +27,7 @@
  */
 #include "system.h"
 
-#include <iconv.h>
-#include <unistr.h>
-
+#include "filter/encodable.h"
 #include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "filter/html-internal.h"
@@ -46,8 +44,7 @@ struct html_writer {
 	struct bt_buf held;
 	struct bt_buf unit;	/* a unit, rendered */
 	struct bt_buf tmp;
-	iconv_t cd;		/* UTF-8 -> a legacy encoding, or -1 */
-	unsigned char *fits;	/* per BMP character: 0 unknown, 1, 2 not */
+	struct bt_encodable *enc;	/* a legacy encoding's, or NULL */
 	/* merge --encoding: the skeleton with the page's charset set. */
 	struct bt_buf decl;
 	bool started;		/* the first skeleton text has come */
@@ -147,57 +144,15 @@ fix_unquoted(struct html_writer *w)
 	swap(b, &w->tmp);
 }
 
-/* Whether the encoding can hold character c, s[0..n) in UTF-8. */
-static bool
-fits(struct html_writer *w, ucs4_t c, const char *s, size_t n)
-{
-	if (c < 0x10000 && w->fits[c])
-		return w->fits[c] == 1;
-	char out[16];
-	char *in = (char *) s, *o = out;
-	size_t left = n, room = sizeof(out);
-	iconv(w->cd, NULL, NULL, NULL, NULL);
-	bool ok = iconv(w->cd, &in, &left, &o, &room) != (size_t) -1
-		&& left == 0;
-	if (c < 0x10000)
-		w->fits[c] = ok ? 1 : 2;
-	return ok;
-}
-
 /* Characters the legacy encoding cannot hold become &#x...;. */
 static void
 refs_for_unencodable(struct html_writer *w)
 {
-	struct bt_buf *b = &w->unit;
-	size_t i = 0, done = 0;
-	bool changed = false;
-	while (i < b->len) {
-		unsigned char c = (unsigned char) b->data[i];
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		ucs4_t uc;
-		int n = u8_mbtouc(&uc, (const uint8_t *) b->data + i,
-				  b->len - i);
-		if (n <= 0)
-			n = 1;
-		if (!fits(w, uc, b->data + i, (size_t) n)) {
-			if (!changed)
-				bt_buf_reset(&w->tmp);
-			changed = true;
-			bt_buf_add(&w->tmp, b->data + done, i - done);
-			bt_buf_addf(&w->tmp, "&#x%X;", (unsigned) uc);
-			done = i + (size_t) n;
-		}
-		i += (size_t) n;
-	}
-	if (!changed)
-		return;
-	bt_buf_add(&w->tmp, b->data + done, b->len - done);
-	swap(b, &w->tmp);
+	bt_buf_reset(&w->tmp);
+	bt_encodable_refs(w->enc, &w->tmp, w->unit.data ? w->unit.data : "",
+			  w->unit.len);
+	swap(&w->unit, &w->tmp);
 }
-
 /* ---- the lang of <html> ------------------------------------------------ */
 
 /* Appends value v as an attribute value quoted with q ('=': unquoted). */
@@ -342,25 +297,12 @@ declare_charset(struct html_writer *w, const char *enc, const char *text,
 
 /* ---- the hooks --------------------------------------------------------- */
 
-/* Whether enc encodes all of Unicode. */
-static bool
-is_unicode(const char *enc)
-{
-	return !enc || !strncasecmp(enc, "UTF", 3)
-		|| !strncasecmp(enc, "UCS", 3) || !strcasecmp(enc, "GB18030");
-}
-
 void *
 html_write_begin(const struct bt_document *doc)
 {
 	struct html_writer *w = bt_xcalloc(1, sizeof(*w));
 	w->holding = doc->target_lang != NULL;
-	w->cd = (iconv_t) -1;
-	if (!is_unicode(doc->encoding)) {
-		w->cd = iconv_open(doc->encoding, "UTF-8");
-		if (w->cd != (iconv_t) -1)
-			w->fits = bt_xcalloc(0x10000, 1);
-	}
+	w->enc = bt_encodable_new(doc->encoding);
 	return w;
 }
 
@@ -403,7 +345,7 @@ html_write_unit(void *state, const struct bt_document *doc,
 	bt_unit_render_escaped(doc, u, escape_in, &cx, &w->unit);
 	if (cx == HTML_CX_UNQ)
 		fix_unquoted(w);
-	if (w->cd != (iconv_t) -1)
+	if (w->enc)
 		refs_for_unencodable(w);
 	if (w->holding) {
 		bt_buf_add(&w->held, w->unit.data, w->unit.len);
@@ -427,9 +369,7 @@ html_write_end(void *state, struct bt_output *out, struct bt_error *err)
 	bt_buf_release(&w->unit);
 	bt_buf_release(&w->tmp);
 	bt_buf_release(&w->decl);
-	if (w->cd != (iconv_t) -1)
-		iconv_close(w->cd);
-	free(w->fits);
+	bt_encodable_free(w->enc);
 	free(w);
 	return rc;
 }

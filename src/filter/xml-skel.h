@@ -49,7 +49,8 @@
 /*
  * Escapers for bt_unit_render_escaped(): character data escapes & < >,
  * attribute values also their quote.  Characters XML cannot carry are
- * dropped.
+ * dropped.  The context, when not NULL, is a struct bt_encodable: the
+ * characters it cannot hold become references.
  */
 bt_escape_fn xml_escape_text, xml_escape_attr_dq, xml_escape_attr_sq;
 /* For the text of a CDATA section: only "]]>" is split. */

@@ -4,7 +4,9 @@
  *
  * Skeleton text goes out as it is, but for the markers of xml-skel.h.
  * A unit goes out rendered with the escaper its place needs (character
- * data, or an attribute value in " or ').  A unit with codes that have
+ * data, or an attribute value in " or '); a character the document's
+ * encoding cannot hold becomes a reference (&#x7EFF;), as the HTML
+ * writer does, except in a CDATA section.  A unit with codes that have
  * holes cannot go out at once: the translated text of its regions
  * (attribute values, nested elements) comes after it.  So it is rendered
  * with a sentinel (\1 K \2) in place of each such code, and held in a
@@ -17,6 +19,7 @@
  */
 #include "system.h"
 
+#include "filter/encodable.h"
 #include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "filter/xml-skel.h"
@@ -46,6 +49,7 @@ struct writer {
 	bool in_lang;		/* in the root's xml:lang value */
 	bool drop;		/* the skeleton text is not written */
 	bool started;		/* the first skeleton text has come */
+	struct bt_encodable *enc;	/* a legacy encoding's, or NULL */
 	struct bt_buf scratch;
 	struct bt_buf decl;	/* merge --encoding: the declaration set */
 };
@@ -113,27 +117,40 @@ escape_with(struct bt_buf *out, const char *text, size_t len, char quote)
 	bt_buf_add(out, text + done, len - done);
 }
 
-void
-xml_escape_text(void *ctx, struct bt_buf *out, const char *text, size_t len)
+/* escape_with(), and with enc (a struct bt_encodable, or NULL) the
+ * characters the document's encoding cannot hold as references. */
+static void
+escape_in(void *enc, struct bt_buf *out, const char *text, size_t len,
+	  char quote)
 {
-	(void) ctx;
-	escape_with(out, text, len, 0);
+	if (!enc) {
+		escape_with(out, text, len, quote);
+		return;
+	}
+	struct bt_buf tmp = BT_BUF_INIT;
+	escape_with(&tmp, text, len, quote);
+	bt_encodable_refs(enc, out, tmp.data ? tmp.data : "", tmp.len);
+	bt_buf_release(&tmp);
 }
 
 void
-xml_escape_attr_dq(void *ctx, struct bt_buf *out, const char *text,
-		   size_t len)
+xml_escape_text(void *enc, struct bt_buf *out, const char *text, size_t len)
 {
-	(void) ctx;
-	escape_with(out, text, len, '"');
+	escape_in(enc, out, text, len, 0);
 }
 
 void
-xml_escape_attr_sq(void *ctx, struct bt_buf *out, const char *text,
+xml_escape_attr_dq(void *enc, struct bt_buf *out, const char *text,
 		   size_t len)
 {
-	(void) ctx;
-	escape_with(out, text, len, '\'');
+	escape_in(enc, out, text, len, '"');
+}
+
+void
+xml_escape_attr_sq(void *enc, struct bt_buf *out, const char *text,
+		   size_t len)
+{
+	escape_in(enc, out, text, len, '\'');
 }
 
 void
@@ -263,7 +280,7 @@ put_sentinels(struct bt_content *c, const struct bt_content *src,
 /* Renders u into f->rendered with sentinels for its codes with holes. */
 static void
 render_with_sentinels(const struct bt_document *doc, const struct bt_unit *u,
-		      bt_escape_fn *escape, struct frame *f)
+		      bt_escape_fn *escape, void *enc, struct frame *f)
 {
 	struct bt_unit copy = *u;
 	struct code_index ix;
@@ -279,7 +296,7 @@ render_with_sentinels(const struct bt_document *doc, const struct bt_unit *u,
 		bt_content_copy(copy.segments[i].target, u->segments[i].target);
 		put_sentinels(copy.segments[i].target, &u->source, &ix);
 	}
-	bt_unit_render_escaped(doc, &copy, escape, NULL, &f->rendered);
+	bt_unit_render_escaped(doc, &copy, escape, enc, &f->rendered);
 	for (size_t i = 0; i < u->n_segments; i++)
 		if (copy.segments[i].target) {
 			bt_content_release(copy.segments[i].target);
@@ -299,7 +316,7 @@ push_frame(struct writer *w, const struct bt_document *doc,
 	struct frame *f = &w->frames[w->n_frames++];
 	memset(f, 0, sizeof(*f));
 	f->cur = SIZE_MAX;
-	render_with_sentinels(doc, u, escape, f);
+	render_with_sentinels(doc, u, escape, w->enc, f);
 	const struct bt_content *src = &u->source;
 	for (size_t k = 0; k < src->n_codes; k++) {
 		if (!has_holes(&src->codes[k]))
@@ -430,6 +447,7 @@ xml_write_begin(const struct bt_document *doc)
 {
 	struct writer *w = bt_xcalloc(1, sizeof(*w));
 	w->path = doc ? doc->path : NULL;
+	w->enc = doc ? bt_encodable_new(doc->encoding) : NULL;
 	return w;
 }
 
@@ -505,7 +523,7 @@ xml_write_unit(void *state, const struct bt_document *doc,
 			return 0;
 		}
 	bt_buf_reset(&w->scratch);
-	bt_unit_render_escaped(doc, u, escape, NULL, &w->scratch);
+	bt_unit_render_escaped(doc, u, escape, w->enc, &w->scratch);
 	return put(w, out, w->scratch.data, w->scratch.len, err);
 }
 
@@ -523,6 +541,7 @@ xml_write_end(void *state, struct bt_output *out, struct bt_error *err)
 	free(w->frames);
 	bt_buf_release(&w->scratch);
 	bt_buf_release(&w->decl);
+	bt_encodable_free(w->enc);
 	free(w);
 	return rc;
 }

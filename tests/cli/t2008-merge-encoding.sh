@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # merge --encoding writes a document in another encoding than it was
-# read in, and the document's own declaration of its encoding follows:
+# read in (characters the encoding cannot hold as references in HTML and
+# XML), and the document's own declaration of its encoding follows:
 # the XML declaration (added where only UTF-8 may go without), HTML's
 # <meta charset> and http-equiv Content-Type (a <meta charset> added to a
 # page that had none), a PO header's charset.  Each output, decoded from
@@ -61,6 +62,14 @@ merged_in ISO-8859-1 "$work/b.xml" fr b
 expect_grep "^<\\?xml version='1.0' encoding=\"ISO-8859-1\" standalone='yes'\\?>$" \
 	"$work/b.enc"
 xml_ok "$work/b.enc"
+
+# Characters ISO-8859-1 cannot hold become references.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<doc><p>Thé vert — 绿茶.</p></doc>\n' \
+	>"$work/h.xml"
+merged_in ISO-8859-1 "$work/h.xml" fr h
+expect_grep 'vert &#x2014; &#x7EFF;&#x8336;\.</p></doc>$' "$work/h.enc"
+expect_decoded ISO-8859-1 h 's/encoding="ISO-8859-1"/encoding="UTF-8"/; s/&#x2014;/—/; s/&#x7EFF;&#x8336;/绿茶/'
+xml_ok "$work/h.enc"
 
 printf '<doc><p>绿茶和红茶。</p></doc>\n' >"$work/c.xml"
 merged_in GB18030 "$work/c.xml" zh-CN c
