@@ -714,45 +714,12 @@ displayable(const char *s, size_t n)
 }
 
 /*
- * A content being built.  It numbers its codes itself: asking
- * bt_content_add_code() for the next free id costs a look at every code
- * already there, which a string with thousands of placeholders cannot
- * afford.
- */
-struct builder {
-	struct bt_content *c;
-	int next_id;
-};
-
-/* Appends plain text (whose code markers become codes, numbered by
- * bt_content_add_text() itself). */
-static void
-put_text(struct builder *bd, const char *text, size_t len)
-{
-	size_t before = bd->c->n_codes;
-	bt_content_add_text(bd->c, text, len);
-	for (size_t i = before; i < bd->c->n_codes; i++)
-		if (bd->c->codes[i].id >= bd->next_id)
-			bd->next_id = bd->c->codes[i].id + 1;
-}
-
-/* Appends a code; id < 0 gives it the next free id.  Returns its index. */
-static size_t
-put_code(struct builder *bd, enum bt_code_kind kind, int id,
-	 const char *type, const char *data, size_t len)
-{
-	if (id < 0)
-		id = bd->next_id++;
-	return bt_content_add_code(bd->c, kind, id, type, data, len);
-}
-
-/*
  * Appends text[0..len), but U+FFFE and U+FFFF as standalone codes holding
  * the character: XML cannot carry them, and XLIFF readers refuse them
  * even as <cp>.
  */
 static void
-add_plain(struct builder *bd, const char *text, size_t len)
+add_plain(struct bt_content *out, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *q = text;
 	while ((q = memchr(q, 0xEF, (size_t) (end - q)))) {
@@ -761,17 +728,17 @@ add_plain(struct builder *bd, const char *text, size_t len)
 			q++;
 			continue;
 		}
-		put_text(bd, p, (size_t) (q - p));
-		put_code(bd, BT_CODE_STANDALONE, -1, NULL, q, 3);
+		bt_content_add_text(out, p, (size_t) (q - p));
+		bt_content_add_code(out, BT_CODE_STANDALONE, -1, NULL, q, 3);
 		p = q += 3;
 	}
-	put_text(bd, p, (size_t) (end - p));
+	bt_content_add_text(out, p, (size_t) (end - p));
 }
 
 /* Text js->text[a..b), with the kept escapes in it as codes; *k is the
  * first escape not yet looked at. */
 static void
-add_text(struct builder *bd, const struct bt_json_string *js,
+add_text(struct bt_content *out, const struct bt_json_string *js,
 	 const char *raw, size_t a, size_t b, size_t *k)
 {
 	while (*k < js->n_esc && js->esc[*k].dpos < a)
@@ -780,15 +747,15 @@ add_text(struct builder *bd, const struct bt_json_string *js,
 		const struct bt_json_escape *e = &js->esc[*k];
 		if (!e->keep)
 			continue;
-		add_plain(bd, js->text + a, e->dpos - a);
-		size_t i = put_code(bd, BT_CODE_STANDALONE, -1, NULL,
-				    raw + e->rpos, e->rlen);
+		add_plain(out, js->text + a, e->dpos - a);
+		size_t i = bt_content_add_code(out, BT_CODE_STANDALONE, -1,
+					       NULL, raw + e->rpos, e->rlen);
 		if (displayable(js->text + e->dpos, e->dlen))
-			bd->c->codes[i].display =
+			out->codes[i].display =
 				bt_xstrndup(js->text + e->dpos, e->dlen);
 		a = e->dpos + e->dlen;
 	}
-	add_plain(bd, js->text + a, b - a);
+	add_plain(out, js->text + a, b - a);
 }
 
 void
@@ -797,21 +764,17 @@ bt_json_add_content(struct bt_content *c, const struct bt_json_string *js,
 		    struct bt_json_spans *spans)
 {
 	struct raw_cursor rc = { js, 0, 0 };
-	struct builder bd = { c, 1 };
 	size_t pos = t0, k = 0;
-	for (size_t i = 0; i < c->n_codes; i++)
-		if (c->codes[i].id >= bd.next_id)
-			bd.next_id = c->codes[i].id + 1;
 	for (size_t j = 0; j < spans->n; j++) {
 		struct bt_json_span *sp = &spans->v[j];
-		add_text(&bd, js, raw, pos, sp->start, &k);
+		add_text(c, js, raw, pos, sp->start, &k);
 		size_t r0 = raw_at(&rc, sp->start), r1 = raw_at(&rc, sp->end);
 		int id = sp->kind == BT_CODE_CLOSE
 			? spans->v[sp->partner].code_id : -1;
-		size_t i = put_code(&bd, sp->kind, id, sp->type, raw + r0,
-				    r1 - r0);
+		size_t i = bt_content_add_code(c, sp->kind, id, sp->type,
+					       raw + r0, r1 - r0);
 		sp->code_id = c->codes[i].id;
 		pos = sp->end;
 	}
-	add_text(&bd, js, raw, pos, t1, &k);
+	add_text(c, js, raw, pos, t1, &k);
 }

@@ -476,32 +476,6 @@ emit_unit(struct reader *r, struct bt_unit *u, struct bt_error *err)
 
 /* --- content: text and codes ----------------------------------------- */
 
-/* Builds a unit's content, giving codes ids without searching. */
-struct builder {
-	struct bt_content *c;
-	int next_id;
-};
-
-static size_t
-add_code(struct builder *bd, enum bt_code_kind kind, int id,
-	 const char *type, const char *data, size_t len)
-{
-	if (id < 0)
-		id = bd->next_id++;
-	return bt_content_add_code(bd->c, kind, id, type, data, len);
-}
-
-static void
-add_text(struct builder *bd, const char *text, size_t len)
-{
-	size_t before = bd->c->n_codes;
-	bt_content_add_text(bd->c, text, len);
-	/* It may add codes of its own (for characters posing as markers). */
-	for (size_t i = before; i < bd->c->n_codes; i++)
-		if (bd->c->codes[i].id >= bd->next_id)
-			bd->next_id = bd->c->codes[i].id + 1;
-}
-
 /* The end of the reference at s[i] ('&'), up to b: just past its ';'. */
 static size_t
 ref_end(const char *s, size_t i, size_t b)
@@ -565,10 +539,11 @@ ref_display(const char *p, size_t len)
 /* A reference or character the writer would not write back as it is: a
  * standalone code holding it. */
 static void
-add_ref_code(struct builder *bd, const char *p, size_t len)
+add_ref_code(struct bt_content *out, const char *p, size_t len)
 {
-	size_t k = add_code(bd, BT_CODE_STANDALONE, -1, "other", p, len);
-	bd->c->codes[k].display = ref_display(p, len);
+	size_t k = bt_content_add_code(out, BT_CODE_STANDALONE, -1, "other",
+				       p, len);
+	out->codes[k].display = ref_display(p, len);
 }
 
 /*
@@ -601,24 +576,24 @@ next_special(const char *s, size_t i, size_t b)
  * section every & < > is a code, since the section is written unescaped.
  */
 static void
-add_char_data(struct builder *bd, const char *s, size_t a, size_t b,
+add_char_data(struct bt_content *out, const char *s, size_t a, size_t b,
 	      bool cdata, char quote)
 {
 	size_t done = a;
 	for (size_t i = a; (i = next_special(s, i, b)) < b; i++) {
 		char c = s[i];
-		add_text(bd, s + done, i - done);
+		bt_content_add_text(out, s + done, i - done);
 		size_t end = c == '&' && !cdata ? ref_end(s, i, b) : i + 1;
 		const char *plain = cdata ? NULL
 			: plain_ref(s + i, end - i, quote);
 		if (plain)
-			add_text(bd, plain, 1);
+			bt_content_add_text(out, plain, 1);
 		else
-			add_ref_code(bd, s + i, end - i);
+			add_ref_code(out, s + i, end - i);
 		done = end;
 		i = end - 1;
 	}
-	add_text(bd, s + done, b - done);
+	bt_content_add_text(out, s + done, b - done);
 }
 
 /* Whether character data s[a..b) has words to translate: a character
@@ -748,8 +723,7 @@ emit_attr_unit(struct reader *r, const struct hole *h, bool in_path,
 	if (emit_mark(r, mark, 2, err) < 0)
 		return -1;
 	struct bt_unit *u = bt_unit_new();
-	struct builder bd = { &u->source, 1 };
-	add_char_data(&bd, r->s, h->a, h->b, false, h->quote);
+	add_char_data(&u->source, r->s, h->a, h->b, false, h->quote);
 	struct bt_buf *name = &r->scratch;
 	bt_buf_reset(name);
 	if (h->id) {
@@ -922,24 +896,25 @@ emit_plain(struct reader *r, size_t i0, size_t i1, size_t from, size_t to,
 /* The code of an inline start tag (or empty element), with holes for
  * its translatable attributes. */
 static int
-add_tag_code(struct reader *r, struct builder *bd, struct item *it,
+add_tag_code(struct reader *r, struct bt_content *out, struct item *it,
 	     enum bt_code_kind kind, struct bt_error *err)
 {
 	int rc;
-	size_t k = bd->c->n_codes;
+	size_t k = out->n_codes;
 	size_t holes = find_attr_holes(r, it->elem, it->a, k, err, &rc);
 	if (rc < 0)
 		return -1;
-	k = add_code(bd, kind, -1, holes ? XML_HOLES_TYPE : "fmt",
-		     r->s + it->a, it->b - it->a);
-	it->code_id = bd->c->codes[k].id;
+	k = bt_content_add_code(out, kind, -1,
+				holes ? XML_HOLES_TYPE : "fmt", r->s + it->a,
+				it->b - it->a);
+	it->code_id = out->codes[k].id;
 	return 0;
 }
 
 /* The code of a nested element: its start and end tags, all a hole. */
 static int
-add_nested_code(struct reader *r, struct builder *bd, const struct item *it,
-		struct bt_error *err)
+add_nested_code(struct reader *r, struct bt_content *out,
+		const struct item *it, struct bt_error *err)
 {
 	if (lex(r, it->a, err) < 0)
 		return -1;
@@ -952,9 +927,9 @@ add_nested_code(struct reader *r, struct builder *bd, const struct item *it,
 	bt_buf_add(d, r->s + it->a, tag_end - it->a);
 	if (!r->tok.empty)
 		bt_buf_add(d, r->s + etag - 1, it->b - etag + 1);
-	size_t k = add_code(bd, BT_CODE_STANDALONE, -1, XML_HOLES_TYPE,
-			    d->data, d->len);
-	bd->c->codes[k].display = markup_display(r->s, tag_end, it->b);
+	size_t k = bt_content_add_code(out, BT_CODE_STANDALONE, -1,
+				       XML_HOLES_TYPE, d->data, d->len);
+	out->codes[k].display = markup_display(r->s, tag_end, it->b);
 	if (r->n_holes == r->cap_holes) {
 		r->cap_holes = r->cap_holes ? 2 * r->cap_holes : 16;
 		r->holes = bt_xreallocarray(r->holes, r->cap_holes,
@@ -967,7 +942,7 @@ add_nested_code(struct reader *r, struct builder *bd, const struct item *it,
 
 /* Adds item it, cut to s[a..b), to the unit being built. */
 static int
-add_item(struct reader *r, struct builder *bd, size_t i, size_t i0,
+add_item(struct reader *r, struct bt_content *out, size_t i, size_t i0,
 	 size_t a, size_t b, int *cdata_id, struct bt_error *err)
 {
 	struct item *it = &r->items[i];
@@ -976,39 +951,44 @@ add_item(struct reader *r, struct builder *bd, size_t i, size_t i0,
 	switch (it->kind) {
 	case IT_TEXT:
 		if (it->translate) {
-			add_char_data(bd, s, a, b, it->cdata, 0);
+			add_char_data(out, s, a, b, it->cdata, 0);
 		} else {
-			k = add_code(bd, BT_CODE_STANDALONE, -1, "other",
-				     s + a, b - a);
-			bd->c->codes[k].display = markup_display(s, a, b);
+			k = bt_content_add_code(out, BT_CODE_STANDALONE, -1,
+						"other", s + a, b - a);
+			out->codes[k].display = markup_display(s, a, b);
 		}
 		return 0;
 	case IT_MISC:
-		add_code(bd, BT_CODE_STANDALONE, -1, "other", s + a, b - a);
+		bt_content_add_code(out, BT_CODE_STANDALONE, -1, "other", s + a,
+				    b - a);
 		return 0;
 	case IT_CDATA_OPEN:
-		k = add_code(bd, BT_CODE_OPEN, -1, "other", s + a, b - a);
-		*cdata_id = bd->c->codes[k].id;
+		k = bt_content_add_code(out, BT_CODE_OPEN, -1, "other", s + a,
+					b - a);
+		*cdata_id = out->codes[k].id;
 		return 0;
 	case IT_CDATA_CLOSE:
-		add_code(bd, BT_CODE_CLOSE, *cdata_id, "other", s + a, b - a);
+		bt_content_add_code(out, BT_CODE_CLOSE, *cdata_id, "other",
+				    s + a, b - a);
 		*cdata_id = -1;
 		return 0;
 	case IT_OPEN:
-		return add_tag_code(r, bd, it, BT_CODE_OPEN, err);
+		return add_tag_code(r, out, it, BT_CODE_OPEN, err);
 	case IT_EMPTY:
-		return add_tag_code(r, bd, it, BT_CODE_STANDALONE, err);
+		return add_tag_code(r, out, it, BT_CODE_STANDALONE, err);
 	case IT_CLOSE:
-		add_code(bd, BT_CODE_CLOSE, it->pair != SIZE_MAX
-			 && it->pair >= i0 ? r->items[it->pair].code_id : -1,
-			 "fmt", s + a, b - a);
+		bt_content_add_code(out, BT_CODE_CLOSE, it->pair != SIZE_MAX
+				    && it->pair >= i0
+				    ? r->items[it->pair].code_id : -1,
+				    "fmt", s + a, b - a);
 		return 0;
 	case IT_WHOLE:
-		k = add_code(bd, BT_CODE_STANDALONE, -1, "fmt", s + a, b - a);
-		bd->c->codes[k].display = markup_display(s, a, b);
+		k = bt_content_add_code(out, BT_CODE_STANDALONE, -1, "fmt",
+					s + a, b - a);
+		out->codes[k].display = markup_display(s, a, b);
 		return 0;
 	case IT_NESTED:
-		return add_nested_code(r, bd, it, err);
+		return add_nested_code(r, out, it, err);
 	}
 	return 0;
 }
@@ -1048,7 +1028,6 @@ emit_run_unit(struct reader *r, size_t container, size_t i0, size_t i1,
 	      size_t ua, size_t ub, struct bt_error *err)
 {
 	struct bt_unit *u = bt_unit_new();
-	struct builder bd = { &u->source, 1 };
 	size_t hbase = r->n_holes;
 	int cdata_id = -1, rc = 0;
 	const struct item *only = &r->items[i0];
@@ -1056,13 +1035,13 @@ emit_run_unit(struct reader *r, size_t container, size_t i0, size_t i1,
 		/* All in one CDATA section: its text as it is, written back
 		 * unescaped. */
 		char mark[2] = { XML_MARK_QUOTE, XML_QUOTE_CDATA };
-		add_text(&bd, r->s + ua, ub - ua);
+		bt_content_add_text(&u->source, r->s + ua, ub - ua);
 		i1 = i0;
 		rc = emit_mark(r, mark, 2, err);
 	}
 	for (size_t i = i0; i < i1 && rc == 0; i++) {
 		const struct item *it = &r->items[i];
-		rc = add_item(r, &bd, i, i0, it->a > ua ? it->a : ua,
+		rc = add_item(r, &u->source, i, i0, it->a > ua ? it->a : ua,
 			      it->b < ub ? it->b : ub, &cdata_id, err);
 	}
 	if (rc < 0) {
