@@ -133,6 +133,19 @@ refuse_entity(void *ctx, const xmlChar *name, int type,
 	xmlStopParser(ctxt);
 }
 
+void
+bt_xml_refuse_entities(xmlParserCtxtPtr ctxt)
+{
+	ctxt->sax->entityDecl = refuse_entity;
+	ctxt->_private = NULL;
+}
+
+bool
+bt_xml_entities_refused(xmlParserCtxtPtr ctxt)
+{
+	return ctxt->_private != NULL;
+}
+
 xmlDocPtr
 bt_xml_read_file(const char *path, struct bt_error *err)
 {
@@ -142,10 +155,9 @@ bt_xml_read_file(const char *path, struct bt_error *err)
 		bt_error_set(err, BT_EIO, path, _("cannot read"));
 		return NULL;
 	}
-	ctxt->sax->entityDecl = refuse_entity;
-	ctxt->_private = NULL;
+	bt_xml_refuse_entities(ctxt);
 	xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL, BT_XML_SAFE_OPTIONS);
-	if (ctxt->_private) {
+	if (bt_xml_entities_refused(ctxt)) {
 		bt_error_set(err, BT_EINVALID, path,
 			     _("the file declares XML entities, which bitext "
 			       "does not expand"));

@@ -16,6 +16,8 @@
 #ifndef BT_CORE_XML_SAFE_H
 #define BT_CORE_XML_SAFE_H
 
+#include <stdbool.h>
+
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 
@@ -61,6 +63,15 @@ int bt_xml_reader_next(xmlTextReaderPtr reader, const char *path,
  */
 int bt_xml_reader_error(xmlTextReaderPtr reader, const char *path,
 			struct bt_error *err);
+
+/*
+ * For a parser context the caller reads with itself (from memory, say):
+ * makes a declaration of an entity stop the parse, before anything can
+ * expand it; bt_xml_entities_refused() tells afterwards whether that
+ * happened (then the document, if any, must be dropped).
+ */
+void bt_xml_refuse_entities(xmlParserCtxtPtr ctxt);
+bool bt_xml_entities_refused(xmlParserCtxtPtr ctxt);
 
 /*
  * Parses path into a tree with the safe options (for small files: SRX,

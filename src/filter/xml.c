@@ -179,19 +179,6 @@ source_release(struct source *src)
 
 /* --- the tree -------------------------------------------------------- */
 
-/* SAX hook: an entity declaration stops the parse (see xml-safe.h). */
-static void
-refuse_entity(void *ctx, const xmlChar *name, int type,
-	      const xmlChar *public_id, const xmlChar *system_id,
-	      xmlChar *content)
-{
-	(void) name, (void) type, (void) public_id, (void) system_id;
-	(void) content;
-	xmlParserCtxtPtr ctxt = ctx;
-	ctxt->_private = (void *) 1;
-	xmlStopParser(ctxt);
-}
-
 static void
 parse_error(xmlParserCtxtPtr ctxt, const char *path, struct bt_error *err)
 {
@@ -223,12 +210,11 @@ parse_tree(const char *path, const struct bt_buf *text, struct bt_error *err)
 		bt_error_set(err, BT_EIO, path, _("cannot read"));
 		return NULL;
 	}
-	ctxt->sax->entityDecl = refuse_entity;
-	ctxt->_private = NULL;
+	bt_xml_refuse_entities(ctxt);
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bt_buf_cstr(text),
 		(int) text->len, NULL, "UTF-8", BT_XML_SAFE_OPTIONS
 		| XML_PARSE_HUGE | XML_PARSE_IGNORE_ENC | XML_PARSE_COMPACT);
-	if (ctxt->_private) {
+	if (bt_xml_entities_refused(ctxt)) {
 		bt_error_set(err, BT_ELIMIT, path,
 			     _("the file declares XML entities, which bitext "
 			       "does not expand"));
