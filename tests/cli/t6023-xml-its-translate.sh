@@ -9,25 +9,6 @@
 # is not translated stays in the skeleton (no unit at all).
 . "$top_srcdir/tests/cli/lib.sh"
 
-# units FILE [OPTIONS...]: the units' text, one line each, in $work/units.
-units() {
-	u_file=$1
-	shift
-	run_bitext segment --lang en --format tsv "$@" "$u_file"
-	expect_status 0
-	cut -f 3 "$work/stdout" >"$work/units"
-}
-
-has() {
-	checks=$((checks + 1))
-	grep -qxF -- "$1" "$work/units" || fail "no unit '$1'"
-}
-
-hasnt() {
-	checks=$((checks + 1))
-	grep -qF -- "$1" "$work/units" && fail "unit '$1' should not be"
-}
-
 cat >"$work/tr.xml" <<'XML'
 <?xml version="1.0"?>
 <doc xmlns:its="http://www.w3.org/2005/11/its" its:version="2.0">
@@ -56,26 +37,26 @@ cat >"$work/tr.xml" <<'XML'
   <p title="   ">Empty title thirteen</p>
 </doc>
 XML
-units "$work/tr.xml"
-has "Visible text one."
-hasnt "Hidden text two."
-has "Opened text three."
-has "Local wins four."
-hasnt "Inherited no five."
-has "Override yes six."
-hasnt "Deeper no"
-has "Title attr seven"
-has "Body eight"
-has "Alt nine"
-hasnt "Not ten"
-hasnt "en-US"
-has "Title in no eleven"
-hasnt "Hidden twelve"
-hasnt "A note in the rules"
-has "Empty title thirteen"
+segments "$work/tr.xml" --lang en
+has_segment "Visible text one."
+no_text "Hidden text two."
+has_segment "Opened text three."
+has_segment "Local wins four."
+no_text "Inherited no five."
+has_segment "Override yes six."
+no_text "Deeper no"
+has_segment "Title attr seven"
+has_segment "Body eight"
+has_segment "Alt nine"
+no_text "Not ten"
+no_text "en-US"
+has_segment "Title in no eleven"
+no_text "Hidden twelve"
+no_text "A note in the rules"
+has_segment "Empty title thirteen"
 checks=$((checks + 1))
-[ "$(wc -l <"$work/units")" -eq 9 ] || fail "expected 9 units, got:
-$(cat "$work/units")"
+[ "$(wc -l <"$work/seg.txt")" -eq 9 ] || fail "expected 9 units, got:
+$(cat "$work/seg.txt")"
 # Attribute units are named after their element.
 run_bitext segment --lang en --format json "$work/tr.xml"
 expect_stdout_match '"segments":\["Alt nine"\],"name":"/doc/p/img/@alt"'
@@ -118,15 +99,15 @@ cat >"$work/prec.xml" <<'XML'
   <link-only>Linked says no.</link-only>
 </doc>
 XML
-units "$work/prec.xml" --its "$work/user.its"
-has "Document rule beats --its."
-hasnt "Only --its says no."
-hasnt "Linked rule beats --its."
-has "Own rule beats linked."
-hasnt "Linked says no."
+segments "$work/prec.xml" --its "$work/user.its" --lang en
+has_segment "Document rule beats --its."
+no_text "Only --its says no."
+no_text "Linked rule beats --its."
+has_segment "Own rule beats linked."
+no_text "Linked says no."
 # Without --its, the document's rules alone.
-units "$work/prec.xml"
-has "Only --its says no."
+segments "$work/prec.xml" --lang en
+has_segment "Only --its says no."
 
 # its:param values are XPath variables of the rules after them.
 cat >"$work/param.xml" <<'XML'
@@ -139,7 +120,7 @@ cat >"$work/param.xml" <<'XML'
   <msg status="draft">Draft message.</msg>
 </doc>
 XML
-units "$work/param.xml"
-has "Final message."
-hasnt "Draft message."
+segments "$work/param.xml" --lang en
+has_segment "Final message."
+no_text "Draft message."
 finish

@@ -10,44 +10,26 @@
 
 data="$top_srcdir/tests/data/formats/xml"
 
-text_of() {	# FILE [OPTIONS]: the units' text in $work/text
-	t_file=$1
-	shift
-	run_bitext segment --lang en --format tsv "$@" "$t_file"
-	expect_status 0
-	cut -f 3 "$work/stdout" >"$work/text"
-}
-
-has() {
-	checks=$((checks + 1))
-	grep -qF -- "$1" "$work/text" || fail "no unit with '$1'"
-}
-
-hasnt() {
-	checks=$((checks + 1))
-	grep -qF -- "$1" "$work/text" && fail "'$1' should not be in a unit"
-}
-
 # DocBook 5.
-text_of "$data/docbook5-chapter.xml"
-hasnt 'dpkg -i'
-hasnt 'CDATA'
-has 'If <command>dpkg</command> reports missing dependencies, run'
-has 'and try again.<footnote></footnote> The program is then in <filename>/usr/bin/lantern</filename>.'
-has 'On older systems the package manager may ask you to confirm the'
-has 'This is <emphasis>normal</emphasis>.'
+segments "$data/docbook5-chapter.xml" --lang en
+no_text 'dpkg -i'
+no_text 'CDATA'
+has_text 'If <command>dpkg</command> reports missing dependencies, run'
+has_text 'and try again.<footnote></footnote> The program is then in <filename>/usr/bin/lantern</filename>.'
+has_text 'On older systems the package manager may ask you to confirm the'
+has_text 'This is <emphasis>normal</emphasis>.'
 # The footnote's unit comes right after the paragraph it is in.
 checks=$((checks + 1))
-grep -A1 'try again.<footnote></footnote>' "$work/text" |
+grep -A1 'try again.<footnote></footnote>' "$work/seg.txt" |
 	grep -q '^On older systems' || fail "footnote unit not after its paragraph"
 checks=$((checks + 1))
-grep -qx 'installation' "$work/text" && grep -qx 'Linux' "$work/text" ||
+grep -qx 'installation' "$work/seg.txt" && grep -qx 'Linux' "$work/seg.txt" ||
 	fail "index term parts are units"
-has 'See <xref linkend="sec-requirements"/> if a'
-hasnt '8080'
-has 'The web console over <acronym>TLS</acronym>'
+has_text 'See <xref linkend="sec-requirements"/> if a'
+no_text '8080'
+has_text 'The web console over <acronym>TLS</acronym>'
 checks=$((checks + 1))
-[ "$(grep -cx 'System requirements' "$work/text")" -eq 2 ] ||
+[ "$(grep -cx 'System requirements' "$work/seg.txt")" -eq 2 ] ||
 	fail "xreflabel is a unit (beside the title)"
 run_bitext extract --srclang en -o "$work/db5.xlf" \
 	"$data/docbook5-chapter.xml"
@@ -63,12 +45,12 @@ grep -q 'sudo apt-get install -f</pc>' "$work/db5.xlf" &&
 	fail "userinput's text is not to be translated"
 
 # DocBook 4, in ISO-8859-1 with named entities (the DTD is not read).
-text_of "$data/docbook4-article.de.xml" --lang de
-has 'Überschüssiges Öl nach 10&nbsp;Minuten abwischen.'
-has 'kostet weniger als 15&nbsp;&euro; und zeigt'
-hasnt 'bike-log'
-hasnt '2023-11-02'
-has 'Ein <ulink url="https://example.de/kettenlehre">Kettenverschleißmesser</ulink>'
+segments "$data/docbook4-article.de.xml" --lang de --lang en
+has_text 'Überschüssiges Öl nach 10&nbsp;Minuten abwischen.'
+has_text 'kostet weniger als 15&nbsp;&euro; und zeigt'
+no_text 'bike-log'
+no_text '2023-11-02'
+has_text 'Ein <ulink url="https://example.de/kettenlehre">Kettenverschleißmesser</ulink>'
 run_bitext extract --srclang de -o "$work/db4.xlf" \
 	"$data/docbook4-article.de.xml"
 expect_status 0
@@ -81,10 +63,10 @@ cat >"$work/other.xml" <<'XML'
 <manual><para>Text with <emphasis>emphasis</emphasis> here.</para>
 <programlisting>make install</programlisting></manual>
 XML
-text_of "$work/other.xml"
-has 'Text with'
-has 'make install'
-hasnt '<emphasis>'
+segments "$work/other.xml" --lang en
+has_text 'Text with'
+has_text 'make install'
+no_text '<emphasis>'
 
 # XHTML.
 cat >"$work/page.xhtml" <<'XML'
@@ -101,15 +83,15 @@ cat >"$work/page.xhtml" <<'XML'
   </body>
 </html>
 XML
-text_of "$work/page.xhtml" --filter xml
-has 'Lantern'
-has 'A lamp for your network'
-hasnt 'not text'
-has 'A <b>bold</b> and <span translate="no">Lantern&#8482;</span> word,'
-has 'The logo'
-has 'Paragraph title'
-hasnt 'Not this.'
-has 'Send'
+segments "$work/page.xhtml" --filter xml --lang en
+has_text 'Lantern'
+has_text 'A lamp for your network'
+no_text 'not text'
+has_text 'A <b>bold</b> and <span translate="no">Lantern&#8482;</span> word,'
+has_text 'The logo'
+has_text 'Paragraph title'
+no_text 'Not this.'
+has_text 'Send'
 run_bitext extract --srclang en --format xml -o "$work/page.xlf" \
 	"$work/page.xhtml"
 expect_status 0

@@ -32,31 +32,3 @@ expect_units_at_least() {
 	[ "$eu_n" -ge "$2" ] || fail "$1 has $eu_n units, expected $2 or more"
 }
 
-# segments FILE [OPTIONS...]: `bitext segment --format tsv` of FILE into
-# $work/seg.tsv, and its third column alone into $work/seg.txt.
-segments() {
-	sg_file=$1
-	shift
-	run_bitext segment --format tsv "$@" "$sg_file"
-	expect_status 0
-	cp "$work/stdout" "$work/seg.tsv"
-	cut -f3- "$work/seg.tsv" >"$work/seg.txt"
-}
-
-# has_segment TEXT / no_segment TEXT: a segment of $work/seg.txt is (is
-# not) exactly TEXT.
-has_segment() {
-	checks=$((checks + 1))
-	grep -Fqx -- "$1" "$work/seg.txt" || fail "no segment '$1'"
-}
-
-no_segment() {
-	checks=$((checks + 1))
-	! grep -Fqx -- "$1" "$work/seg.txt" || fail "unexpected segment '$1'"
-}
-
-# no_text TEXT: no segment holds TEXT at all.
-no_text() {
-	checks=$((checks + 1))
-	! grep -Fq -- "$1" "$work/seg.txt" || fail "a segment holds '$1'"
-}
