@@ -22,7 +22,6 @@
 #include "core/output.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
-#include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "format/skeleton.h"
 #include "format/xliff.h"

@@ -28,8 +28,8 @@ struct bt_input {
 	int eof;
 };
 
-static int
-same_encoding(const char *a, const char *b)
+bool
+bt_same_encoding(const char *a, const char *b)
 {
 	/* "utf8", "UTF-8" and "utf_8" all name the same thing. */
 	for (;;) {
@@ -48,13 +48,31 @@ same_encoding(const char *a, const char *b)
 int
 bt_encoding_known(const char *name)
 {
-	if (same_encoding(name, "UTF-8"))
+	if (bt_same_encoding(name, "UTF-8"))
 		return 1;
 	iconv_t cd = iconv_open("UTF-8", name);
 	if (cd == (iconv_t) -1)
 		return 0;
 	iconv_close(cd);
 	return 1;
+}
+
+int
+bt_iconv_string(iconv_t cd, const char *s, size_t len, struct bt_buf *out)
+{
+	char *src = (char *) s;
+	iconv(cd, NULL, NULL, NULL, NULL);
+	while (len) {
+		bt_buf_grow(out, len * 4 + 16);
+		char *dst = out->data + out->len;
+		size_t room = out->cap - out->len - 1;
+		size_t r = iconv(cd, &src, &len, &dst, &room);
+		out->len = (size_t) (dst - out->data);
+		out->data[out->len] = '\0';
+		if (r == (size_t) -1 && errno != E2BIG)
+			return -1;
+	}
+	return 0;
 }
 
 static char *
@@ -160,11 +178,11 @@ bt_input_open(const char *path, const char *encoding, struct bt_error *err)
 
 	/* "UTF-16" and "UTF-32" without a mark: name the byte order iconv
 	 * reads them in, or writing the document back would add a mark. */
-	if (from && same_encoding(from, "UTF-16"))
+	if (from && bt_same_encoding(from, "UTF-16"))
 		from = unmarked_order("UTF-16");
-	else if (from && same_encoding(from, "UTF-32"))
+	else if (from && bt_same_encoding(from, "UTF-32"))
 		from = unmarked_order("UTF-32");
-	if (!from || same_encoding(from, "UTF-8")) {
+	if (!from || bt_same_encoding(from, "UTF-8")) {
 		in->encoding = bt_xstrdup("UTF-8");
 	} else {
 		in->cd = iconv_open("UTF-8", from);

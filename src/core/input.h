@@ -12,9 +12,12 @@
 #ifndef BT_CORE_INPUT_H
 #define BT_CORE_INPUT_H
 
+#include <iconv.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "core/buf.h"
 #include "core/error.h"
 
 struct bt_input;
@@ -46,6 +49,12 @@ void bt_input_free(struct bt_input *in);
 
 /* Whether iconv knows the encoding name (to check --encoding early). */
 int bt_encoding_known(const char *name);
+/* Whether a and b name the same encoding ("utf8", "UTF-8", "utf_8"). */
+bool bt_same_encoding(const char *a, const char *b);
+/* Appends s[0..len) converted by cd to out.  Returns -1 when a sequence
+ * does not convert (out then holds what did). */
+int bt_iconv_string(iconv_t cd, const char *s, size_t len,
+		    struct bt_buf *out);
 
 /*
  * Reads the whole of path to check that it decodes, without keeping

@@ -25,6 +25,7 @@
 #include <unistr.h>
 
 #include "core/buf.h"
+#include "core/input.h"
 #include "core/po-parse.h"
 #include "core/xalloc.h"
 #include "count/readers.h"
@@ -233,19 +234,8 @@ to_utf8(struct po_count *pc, const char *s)
 {
 	if (pc->cd != (iconv_t) -1) {
 		bt_buf_reset(&pc->conv);
-		char *in = (char *) s;
-		size_t left = strlen(s);
-		iconv(pc->cd, NULL, NULL, NULL, NULL);
-		while (left) {
-			bt_buf_grow(&pc->conv, left * 4 + 16);
-			char *dst = pc->conv.data + pc->conv.len;
-			size_t room = pc->conv.cap - pc->conv.len - 1;
-			size_t r = iconv(pc->cd, &in, &left, &dst, &room);
-			pc->conv.len = (size_t) (dst - pc->conv.data);
-			if (r == (size_t) -1 && errno != E2BIG)
-				goto bad;
-		}
-		pc->conv.data[pc->conv.len] = '\0';
+		if (bt_iconv_string(pc->cd, s, strlen(s), &pc->conv) < 0)
+			goto bad;
 		return pc->conv.data ? pc->conv.data : "";
 	}
 	if (u8_check((const uint8_t *) s, strlen(s)))

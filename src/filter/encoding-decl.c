@@ -4,35 +4,7 @@
  */
 #include "system.h"
 
-#include <ctype.h>
-
 #include "filter/encoding-decl.h"
-
-/* The next character of an encoding name that counts: letters and
- * digits, lower-cased. */
-static const char *
-next_significant(const char *s, int *c)
-{
-	while (*s && !isalnum((unsigned char) *s))
-		s++;
-	*c = *s ? tolower((unsigned char) *s) : 0;
-	return *s ? s + 1 : s;
-}
-
-bool
-bt_same_encoding(const char *a, const char *b)
-{
-	if (!a || !b)
-		return a == b;
-	int ca, cb;
-	do {
-		a = next_significant(a, &ca);
-		b = next_significant(b, &cb);
-		if (ca != cb)
-			return false;
-	} while (ca);
-	return true;
-}
 
 static bool
 is_space(char c)

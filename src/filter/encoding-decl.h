@@ -12,9 +12,6 @@
 
 #include "core/buf.h"
 
-/* Whether a and b name the same encoding ("utf8", "UTF-8", "utf_8"). */
-bool bt_same_encoding(const char *a, const char *b);
-
 /*
  * Appends text[0..len), the start of an XML document, to out with its XML
  * declaration's encoding set to enc: the value replaced, or the

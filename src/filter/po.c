@@ -317,18 +317,8 @@ utf8_of(struct po_reader *r, const char *s, size_t *len)
 	if (r->cd == (iconv_t) -1)
 		return s;
 	bt_buf_reset(&r->conv);
-	char *src = (char *) s;
-	size_t left = *len;
-	iconv(r->cd, NULL, NULL, NULL, NULL);
-	while (left) {
-		bt_buf_grow(&r->conv, left * 4 + 16);
-		char *dst = r->conv.data + r->conv.len;
-		size_t room = r->conv.cap - r->conv.len - 1;
-		size_t rc = iconv(r->cd, &src, &left, &dst, &room);
-		r->conv.len = (size_t) (dst - r->conv.data);
-		if (rc == (size_t) -1 && errno != E2BIG)
-			return NULL;
-	}
+	if (bt_iconv_string(r->cd, s, *len, &r->conv) < 0)
+		return NULL;
 	*len = r->conv.len;
 	return r->conv.data ? r->conv.data : "";
 }

@@ -23,6 +23,7 @@
 #include "filter/encoding-decl.h"
 #include "filter/filter.h"
 #include "filter/xml-skel.h"
+#include "core/input.h"
 #include "core/xalloc.h"
 
 struct region {
