@@ -6,12 +6,14 @@
  * no words.  A dictionary does: "世卫组织 → WHO" links the word, and
  * linking each of its four characters to "WHO" would link 组 and 织 in
  * every "组织" (organisation) too.  So, when a dictionary is given, runs
- * of ideograph tokens are cut into its words by forward maximum matching
- * (at each place, the longest word the dictionary has; else the character
- * alone), the classic way of segmenting Chinese with a word list, and each
- * word becomes one token.  The dictionary's own phrases are cut the same
- * way, so a word in the text and the same word in the dictionary are one
- * vocabulary id.
+ * of ideograph tokens are cut into its words, and each word becomes one
+ * token.  The cut is the one with the fewest words, then the fewest
+ * characters left alone, then the shortest first word (a dynamic
+ * programme over the run).  Forward maximum matching, the classic way,
+ * takes the longest word at each place and so reads "14日中国" (on the
+ * 14th, China) as "日中" (Japan-China) and "国"; this cut finds "日" and
+ * "中国".  The dictionary's own phrases are cut the same way, so a word in
+ * the text and the same word in the dictionary are one vocabulary id.
  */
 #include "system.h"
 
@@ -105,6 +107,20 @@ word_joiner_release(struct word_joiner *j)
 {
 	bt_buf_release(&j->run);
 	free(j->ends);
+	free(j->cut);
+}
+
+/* The cut of the run's ideographs i.. (struct word_joiner's `cut`). */
+struct cut {
+	uint32_t words, singles;	/* from here to the end of the run */
+	uint32_t first;			/* characters in the first word */
+};
+
+static bool
+better(struct cut a, struct cut b)
+{
+	return a.words != b.words ? a.words < b.words
+		: a.singles < b.singles;
 }
 
 /* Cuts the run of ideographs held into words and passes them on. */
@@ -112,21 +128,43 @@ void
 word_joiner_flush(struct word_joiner *j)
 {
 	const char *s = j->run.data;
-	size_t at = 0;
-	for (size_t i = 0; i < j->n;) {
+	size_t n = j->n;
+	if (!n)
+		return;
+	if (j->cut_cap < n + 1) {
+		j->cut_cap = j->cap + 1;
+		j->cut = bt_xreallocarray(j->cut, j->cut_cap, sizeof(*j->cut));
+	}
+	/* From the end: the best cut of ideographs i.. given those of
+	 * every later place. */
+	struct cut none = { 0, 0, 0 };
+	j->cut[n] = none;
+	for (size_t i = n; i-- > 0;) {
+		size_t at = i ? j->ends[i - 1] : 0;
+		struct cut best = j->cut[i + 1];
+		best.words++;
+		best.singles++;
+		best.first = 1;
 		size_t k = longest_from(j->lexicon, s + at, j->ends[i] - at);
-		if (k > j->n - i)
-			k = j->n - i;
-		for (; k > 1; k--)
+		if (k > n - i)
+			k = n - i;
+		for (size_t w = 2; w <= k; w++) {
 			if (vocab_find(&j->lexicon->words, s + at,
-				       j->ends[i + k - 1] - at) != UINT32_MAX)
-				break;
-		if (!k)
-			k = 1;
-		size_t end = j->ends[i + k - 1];
+				       j->ends[i + w - 1] - at) == UINT32_MAX)
+				continue;
+			struct cut c = j->cut[i + w];
+			c.words++;
+			c.first = (uint32_t) w;
+			if (better(c, best))
+				best = c;
+		}
+		j->cut[i] = best;
+	}
+	for (size_t i = 0, at = 0; i < n;) {
+		size_t end = j->ends[i + j->cut[i].first - 1];
 		j->emit(j->ctx, s + at, end - at);
 		at = end;
-		i += k;
+		i += j->cut[i].first;
 	}
 	j->n = 0;
 	bt_buf_reset(&j->run);

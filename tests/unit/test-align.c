@@ -199,6 +199,15 @@ test_words(void)
 	       "words between Latin text and punctuation");
 	is_str(words(&lex, "2020年世界"), "#2020|年|世界",
 	       "a number ends a run of ideographs");
+	const char *more[] = { "日中", "中国", "研究", "研究生", "生命" };
+	for (size_t i = 0; i < BT_ARRAY_SIZE(more); i++)
+		lexicon_add(&lex, more[i], strlen(more[i]));
+	is_str(words(&lex, "14日中国"), "#14|日|中国",
+	       "not the longest word first: fewest words, then the later");
+	is_str(words(&lex, "研究生命"), "研究|生命",
+	       "fewest words, then fewest characters alone");
+	is_str(words(&lex, "中国世界卫生组织"), "中国|世界卫生组织",
+	       "fewest words");
 	ok(bt_align_is_ideograph("组", 3) && bt_align_is_ideograph("の", 3)
 	   && !bt_align_is_ideograph("a", 1)
 	   && !bt_align_is_ideograph("组织", 6), "what an ideograph is");
