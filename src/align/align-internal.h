@@ -101,7 +101,7 @@ bool lexicon_has(const struct lexicon *l, const char *s, size_t len);
  * it is.  Give word_joiner_token as the tokeniser's callback with the
  * joiner as its context, and flush at the end of each text.
  */
-struct cut;
+struct word_cut;
 struct word_joiner {
 	const struct lexicon *lexicon;	/* borrowed; NULL: pass through */
 	bt_align_tok_fn emit;
@@ -109,7 +109,7 @@ struct word_joiner {
 	struct bt_buf run;	/* the ideographs held */
 	size_t *ends;		/* owned; end of each in run */
 	size_t n, cap;
-	struct cut *cut;	/* owned; scratch of word_joiner_flush */
+	struct word_cut *cut;	/* owned; scratch of word_joiner_flush */
 	size_t cut_cap;
 };
 

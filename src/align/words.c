@@ -110,14 +110,14 @@ word_joiner_release(struct word_joiner *j)
 	free(j->cut);
 }
 
-/* The cut of the run's ideographs i.. (struct word_joiner's `cut`). */
-struct cut {
+/* The best cut of the ideographs from one place to the end of the run. */
+struct word_cut {
 	uint32_t words, singles;	/* from here to the end of the run */
 	uint32_t first;			/* characters in the first word */
 };
 
 static bool
-better(struct cut a, struct cut b)
+better(struct word_cut a, struct word_cut b)
 {
 	return a.words != b.words ? a.words < b.words
 		: a.singles < b.singles;
@@ -137,11 +137,10 @@ word_joiner_flush(struct word_joiner *j)
 	}
 	/* From the end: the best cut of ideographs i.. given those of
 	 * every later place. */
-	struct cut none = { 0, 0, 0 };
-	j->cut[n] = none;
+	j->cut[n] = (struct word_cut) { 0, 0, 0 };
 	for (size_t i = n; i-- > 0;) {
 		size_t at = i ? j->ends[i - 1] : 0;
-		struct cut best = j->cut[i + 1];
+		struct word_cut best = j->cut[i + 1];
 		best.words++;
 		best.singles++;
 		best.first = 1;
@@ -152,7 +151,7 @@ word_joiner_flush(struct word_joiner *j)
 			if (vocab_find(&j->lexicon->words, s + at,
 				       j->ends[i + w - 1] - at) == UINT32_MAX)
 				continue;
-			struct cut c = j->cut[i + w];
+			struct word_cut c = j->cut[i + w];
 			c.words++;
 			c.first = (uint32_t) w;
 			if (better(c, best))
