@@ -109,8 +109,7 @@ struct word_joiner {
 	struct bt_buf run;	/* the ideographs held */
 	size_t *ends;		/* owned; end of each in run */
 	size_t n, cap;
-	struct word_cut *cut;	/* owned; scratch of word_joiner_flush */
-	size_t cut_cap;
+	struct word_cut *cut;	/* owned; cap + 1, scratch of the flush */
 };
 
 void word_joiner_init(struct word_joiner *j, const struct lexicon *lexicon,

@@ -131,10 +131,6 @@ word_joiner_flush(struct word_joiner *j)
 	size_t n = j->n;
 	if (!n)
 		return;
-	if (j->cut_cap < n + 1) {
-		j->cut_cap = j->cap + 1;
-		j->cut = bt_xreallocarray(j->cut, j->cut_cap, sizeof(*j->cut));
-	}
 	/* From the end: the best cut of ideographs i.. given those of
 	 * every later place. */
 	j->cut[n] = (struct word_cut) { 0, 0, 0 };
@@ -185,6 +181,7 @@ word_joiner_token(void *ctx, const char *tok, size_t len)
 	if (j->n == j->cap) {
 		j->cap = j->cap ? 2 * j->cap : 64;
 		j->ends = bt_xreallocarray(j->ends, j->cap, sizeof(size_t));
+		j->cut = bt_xreallocarray(j->cut, j->cap + 1, sizeof(*j->cut));
 	}
 	bt_buf_add(&j->run, tok, len);
 	j->ends[j->n++] = j->run.len;
